@@ -1,6 +1,6 @@
 namespace Node.Primitives.Consensus;
 
-public sealed partial class ChainParams
+public sealed partial record ChainParams
 {
     public static ChainParams Testnet4 { get; } = new()
     {

@@ -6,7 +6,7 @@ namespace Node.Primitives.Consensus;
 /// Everything that differs between networks: identity, proof-of-work rules, soft-fork heights,
 /// checkpoints and sync hints. The values follow Bitcoin Core's kernel/chainparams.cpp.
 /// </summary>
-public sealed partial class ChainParams
+public sealed partial record ChainParams
 {
     /// <summary>Core's network name: main, test, testnet4, signet or regtest.</summary>
     public required string Name { get; init; }
