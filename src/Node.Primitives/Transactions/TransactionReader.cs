@@ -1,0 +1,186 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using Node.Primitives.Hashing;
+
+namespace Node.Primitives.Transactions;
+
+/// <summary>
+/// A validated view of one serialized transaction: its layout is checked once by
+/// <see cref="TryRead"/>, after which every part is a slice of the original bytes (no copy, no
+/// allocation). Decoding follows Bitcoin Core's UnserializeTransaction with witnesses allowed.
+/// </summary>
+public readonly ref struct TransactionReader
+{
+    public const int MinInputSize = 41;   // prevout 36 + script length 1 + sequence 4
+    public const int MinOutputSize = 9;   // value 8 + script length 1
+    public const int MinSize = 10;        // version, empty input list, zero flag byte, lock time
+
+    private readonly ReadOnlySpan<byte> _raw;
+    private readonly int _inputsOffset;
+    private readonly int _outputsOffset;
+    private readonly int _witnessOffset;
+
+    private TransactionReader(ReadOnlySpan<byte> raw, int inputsOffset, int outputsOffset, int witnessOffset,
+        int inputCount, int outputCount, bool hasWitness)
+    {
+        _raw = raw;
+        _inputsOffset = inputsOffset;
+        _outputsOffset = outputsOffset;
+        _witnessOffset = witnessOffset;
+        InputCount = inputCount;
+        OutputCount = outputCount;
+        HasWitness = hasWitness;
+    }
+
+    /// <summary>The transaction's bytes, exactly (witness serialization when it has one).</summary>
+    public ReadOnlySpan<byte> Raw => _raw;
+
+    public int Version => BinaryPrimitives.ReadInt32LittleEndian(_raw);
+    public uint LockTime => BinaryPrimitives.ReadUInt32LittleEndian(_raw[^4..]);
+    public int InputCount { get; }
+    public int OutputCount { get; }
+
+    /// <summary>True when serialized with the segwit marker and flag (so some witness stack is non-empty).</summary>
+    public bool HasWitness { get; }
+
+    public int TotalSize => _raw.Length;
+
+    /// <summary>Size of the serialization without witness (marker, flag and stacks left out).</summary>
+    public int StrippedSize => HasWitness ? _witnessOffset - 2 + 4 : _raw.Length;
+
+    public int Weight => StrippedSize * 3 + TotalSize;
+
+    public bool IsCoinbase
+    {
+        get
+        {
+            if (InputCount != 1) return false;
+            var prevout = _raw.Slice(_inputsOffset + 1, 36);
+            return BinaryPrimitives.ReadUInt32LittleEndian(prevout[32..]) == uint.MaxValue && !prevout[..32].ContainsAnyExcept((byte)0);
+        }
+    }
+
+    /// <summary>Offset in <see cref="Raw"/> of the input count.</summary>
+    public int InputsOffset => _inputsOffset;
+
+    /// <summary>Offset in <see cref="Raw"/> of the output count.</summary>
+    public int OutputsOffset => _outputsOffset;
+
+    /// <summary>Offset in <see cref="Raw"/> of the first witness stack (the lock time when there is none).</summary>
+    public int WitnessOffset => _witnessOffset;
+
+    public int LockTimeOffset => _raw.Length - 4;
+
+    public TxInputEnumerator Inputs => new(_raw[(_inputsOffset + CompactSize.EncodedLength((ulong)InputCount))..], InputCount);
+
+    public TxOutputEnumerator Outputs => OutputCount == 0
+        ? default
+        : new(_raw[(_outputsOffset + CompactSize.EncodedLength((ulong)OutputCount))..], OutputCount);
+
+    /// <summary>One stack per input when <see cref="HasWitness"/>, none otherwise.</summary>
+    public WitnessEnumerator Witnesses => HasWitness ? new(_raw[_witnessOffset..], InputCount) : default;
+
+    /// <summary>Double SHA-256 of the non-witness serialization, hashed in place from its pieces.</summary>
+    public Hash256 ComputeTxId()
+    {
+        if (!HasWitness) return Sha256.DoubleHash(_raw);
+        var hasher = Sha256Hasher.Create();
+        hasher.Append(_raw[..4]);
+        hasher.Append(_raw[6.._witnessOffset]);
+        hasher.Append(_raw[^4..]);
+        return hasher.FinishDouble();
+    }
+
+    /// <summary>Double SHA-256 of the full serialization; equals the txid when there is no witness.</summary>
+    public Hash256 ComputeWTxId() => Sha256.DoubleHash(_raw);
+
+    /// <summary>Reads the transaction that starts <paramref name="data"/>; it may be followed by more bytes.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> data, out TransactionReader tx, out TxDecodeError error)
+    {
+        var cur = new WireCursor(data, 0);
+        tx = default;
+        if (!cur.Skip(4) || !cur.ReadCount(MinInputSize, out int inputCount)) return Failed(cur, out error);
+
+        int inputsOffset = 4, outputsOffset, outputCount = 0;
+        byte flags = 0;
+        if (inputCount == 0)
+        {
+            // An empty input list here is either a real one or the segwit marker; the next byte decides.
+            if (!cur.ReadByte(out flags)) return Failed(cur, out error);
+            if (flags != 0)
+            {
+                inputsOffset = cur.Position;
+                if (!cur.ReadCount(MinInputSize, out inputCount) || !SkipInputs(ref cur, inputCount)) return Failed(cur, out error);
+                outputsOffset = cur.Position;
+                if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, outputCount)) return Failed(cur, out error);
+            }
+            else
+            {
+                outputsOffset = 5; // Core reads no output list here; the zero flag byte doubles as an empty one
+            }
+        }
+        else
+        {
+            if (!SkipInputs(ref cur, inputCount)) return Failed(cur, out error);
+            outputsOffset = cur.Position;
+            if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, outputCount)) return Failed(cur, out error);
+        }
+
+        int witnessOffset = cur.Position;
+        bool hasWitness = false;
+        if ((flags & 1) != 0)
+        {
+            flags ^= 1;
+            for (int i = 0; i < inputCount; i++)
+            {
+                if (!cur.ReadCount(1, out int items)) return Failed(cur, out error);
+                hasWitness |= items != 0;
+                for (int j = 0; j < items; j++)
+                    if (!cur.SkipVarBytes()) return Failed(cur, out error);
+            }
+            if (!hasWitness) { error = TxDecodeError.SuperfluousWitnessRecord; return false; }
+        }
+        if (flags != 0) { error = TxDecodeError.UnknownOptionalData; return false; }
+        if (!cur.Skip(4)) return Failed(cur, out error);
+
+        tx = new TransactionReader(data[..cur.Position], inputsOffset, outputsOffset, witnessOffset, inputCount, outputCount, hasWitness);
+        error = TxDecodeError.None;
+        return true;
+    }
+
+    /// <summary>Like <see cref="TryRead"/>, but the transaction must fill <paramref name="data"/> exactly.</summary>
+    public static bool TryReadExact(ReadOnlySpan<byte> data, out TransactionReader tx, out TxDecodeError error)
+    {
+        if (!TryRead(data, out tx, out error)) return false;
+        if (tx.TotalSize == data.Length) return true;
+        tx = default;
+        error = TxDecodeError.TrailingBytes;
+        return false;
+    }
+
+    /// <summary>Reads a transaction that fills <paramref name="data"/> exactly, or throws <see cref="TxDecodeException"/>.</summary>
+    public static TransactionReader Read(ReadOnlySpan<byte> data) =>
+        TryReadExact(data, out var tx, out var error) ? tx : throw new TxDecodeException(error);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SkipInputs(ref WireCursor cur, int count)
+    {
+        for (int i = 0; i < count; i++)
+            if (!cur.Skip(36) || !cur.SkipVarBytes() || !cur.Skip(4)) return false;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SkipOutputs(ref WireCursor cur, int count)
+    {
+        for (int i = 0; i < count; i++)
+            if (!cur.Skip(8) || !cur.SkipVarBytes()) return false;
+        return true;
+    }
+
+    private static bool Failed(in WireCursor cur, out TxDecodeError error)
+    {
+        error = cur.Error;
+        return false;
+    }
+}
