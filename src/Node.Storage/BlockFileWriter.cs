@@ -73,6 +73,15 @@ internal sealed class BlockFileWriter : IDisposable
 
     public void MarkCommitted() => _finishedSinceCommit.Clear();
 
+    /// <summary>Cuts the preallocated tail off the current file, for a clean close.</summary>
+    public void TrimPreallocation()
+    {
+        if (_allocated == Position) return;
+        RandomAccess.SetLength(_handle, Position);
+        RandomAccess.FlushToDisk(_handle);
+        _allocated = Position;
+    }
+
     /// <summary>Picks the file and offset for a record, writes its prefix, and makes room for it.</summary>
     private long Reserve(int blockLength)
     {

@@ -20,6 +20,7 @@ public sealed class BlockStore : IDisposable
     private readonly BlockFileReader _reader;
     private readonly WriteBatch _pending = new();
     private readonly ILogger _logger;
+    private (int File, long Position) _committedEnd;
 
     /// <summary>What opening had to repair; <see cref="RecoveryReport.Clean"/> after a clean stop.</summary>
     public RecoveryReport Recovery { get; }
@@ -39,6 +40,7 @@ public sealed class BlockStore : IDisposable
         Recovery = recovery;
         Tip = recovery.Tip;
         _logger = logger;
+        _committedEnd = (writer.CurrentFile, writer.Position);
     }
 
     /// <summary>
@@ -95,6 +97,7 @@ public sealed class BlockStore : IDisposable
         _index.CommitSynced(_pending);
         _pending.Clear();
         _writer.MarkCommitted();
+        _committedEnd = (_writer.CurrentFile, _writer.Position);
         Tip = tip;
     }
 
@@ -127,8 +130,15 @@ public sealed class BlockStore : IDisposable
         return error;
     }
 
+    /// <summary>
+    /// Closes the store. Nothing is committed here: appended or staged data without a
+    /// <see cref="Commit"/> is discarded at the next open, as after a crash. After a clean close
+    /// (everything committed) the current file loses its preallocated tail, so the next open
+    /// finds nothing to repair.
+    /// </summary>
     public void Dispose()
     {
+        if (_pending.Count() == 0 && _committedEnd == (_writer.CurrentFile, _writer.Position)) _writer.TrimPreallocation();
         _pending.Dispose();
         _writer.Dispose();
         _reader.Dispose();

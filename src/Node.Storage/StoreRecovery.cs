@@ -41,8 +41,7 @@ internal sealed class StoreRecovery(string blocksDirectory, BlockIndexDb index, 
             StorageLog.TipRolledBack(logger, storedTip, tip);
         }
 
-        long position = committed.GetValueOrDefault(lastFile);
-        if (damaged.TryGetValue(lastFile, out long length)) position = Math.Max(0, length);
+        long position = damaged.TryGetValue(lastFile, out long intactEnd) ? intactEnd : committed.GetValueOrDefault(lastFile);
         return (new RecoveryReport(_discarded, _deleted, _dropped, storedTip, tip), lastFile, position);
     }
 
@@ -61,15 +60,13 @@ internal sealed class StoreRecovery(string blocksDirectory, BlockIndexDb index, 
             }
             long size = committed.GetValueOrDefault(file);
             if (length <= size) continue;
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
-            RandomAccess.SetLength(handle, size);
-            RandomAccess.FlushToDisk(handle);
+            Truncate(path, size);
             _discarded += length - size;
         }
         if (_discarded > 0 || _deleted.Count > 0) StorageLog.DiscardedUncommitted(logger, _discarded, _deleted.Count);
     }
 
-    /// <summary>Files shorter than their committed size, with their actual length (-1 if missing).</summary>
+    /// <summary>Files shorter than their committed size, with their actual length (-1 if missing); after <see cref="DropRowsBeyondFileEnds"/>, the end of their intact records.</summary>
     private Dictionary<int, long> FindDamagedFiles(SortedDictionary<int, long> committed)
     {
         var damaged = new Dictionary<int, long>();
@@ -81,16 +78,36 @@ internal sealed class StoreRecovery(string blocksDirectory, BlockIndexDb index, 
         return damaged;
     }
 
+    /// <summary>
+    /// Drops the rows whose records a damaged file no longer holds, then cuts each damaged file
+    /// back to the end of its last intact record and records that as its committed size.
+    /// </summary>
     private void DropRowsBeyondFileEnds(Dictionary<int, long> damaged)
     {
         using var batch = new WriteBatch();
+        var intactEnd = damaged.Keys.ToDictionary(file => file, _ => 0L);
         index.LoadAll((in BlockIndexRow row) =>
         {
-            if (!row.HasData || !damaged.TryGetValue(row.Location.File, out long length) || row.Location.End <= length) return;
-            Drop(batch, row, length < 0 ? StorageError.FileMissing : StorageError.Truncated);
+            if (!row.HasData || !damaged.TryGetValue(row.Location.File, out long length)) return;
+            if (row.Location.End <= length)
+                intactEnd[row.Location.File] = Math.Max(intactEnd[row.Location.File], row.Location.End);
+            else
+                Drop(batch, row, length < 0 ? StorageError.FileMissing : StorageError.Truncated);
         });
-        foreach (var (file, length) in damaged) index.PutFileSize(batch, file, Math.Max(0, length));
+        foreach (var (file, end) in intactEnd)
+        {
+            if (damaged[file] > end) Truncate(FlatFiles.PathOf(blocksDirectory, file), end);
+            damaged[file] = end;
+            index.PutFileSize(batch, file, end);
+        }
         index.CommitSynced(batch);
+    }
+
+    private static void Truncate(string path, long size)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
+        RandomAccess.SetLength(handle, size);
+        RandomAccess.FlushToDisk(handle);
     }
 
     private Hash256 FindIntactTip(Hash256 tip)
