@@ -1,0 +1,127 @@
+using System.Buffers;
+using System.IO.Hashing;
+using Microsoft.Win32.SafeHandles;
+
+namespace Node.Storage;
+
+/// <summary>
+/// Appends block records to the current flat file with positional writes straight from the
+/// caller's buffers (no FileStream, no copies), rolling over to a new file at the size limit and
+/// growing the file in preallocation chunks. One writer thread.
+/// </summary>
+internal sealed class BlockFileWriter : IDisposable
+{
+    private readonly string _directory;
+    private readonly uint _magic;
+    private readonly long _maxFileSize;
+    private readonly long _chunk;
+    private readonly XxHash3 _hasher = new();
+    private readonly List<(int File, long Size)> _finishedSinceCommit = [];
+    private SafeFileHandle _handle;
+    private long _allocated;
+    private bool _dirty;
+
+    public int CurrentFile { get; private set; }
+
+    /// <summary>Bytes of records written to the current file.</summary>
+    public long Position { get; private set; }
+
+    /// <summary>Files closed by a rollover since the last <see cref="MarkCommitted"/>, with their final sizes.</summary>
+    public IReadOnlyList<(int File, long Size)> FinishedSinceCommit => _finishedSinceCommit;
+
+    /// <summary>Continues file <paramref name="file"/> at <paramref name="position"/> (its committed size).</summary>
+    public BlockFileWriter(string directory, uint magic, BlockStoreOptions options, int file, long position)
+    {
+        _directory = directory;
+        _magic = magic;
+        _maxFileSize = options.MaxFileSize;
+        _chunk = options.PreallocationChunk;
+        CurrentFile = file;
+        Position = position;
+        _handle = File.OpenHandle(FlatFiles.PathOf(directory, file), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        _allocated = RandomAccess.GetLength(_handle);
+    }
+
+    public StoredBlock Append(ReadOnlySpan<byte> block)
+    {
+        long at = Reserve(block.Length);
+        RandomAccess.Write(_handle, block, at + FlatFiles.RecordPrefixSize);
+        return Finish(at, block.Length, BlockChecksum.Of(block));
+    }
+
+    public StoredBlock Append(in ReadOnlySequence<byte> block)
+    {
+        if (block.Length > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(block), "a block cannot exceed 2 GiB");
+        int length = (int)block.Length;
+        long at = Reserve(length);
+        long offset = at + FlatFiles.RecordPrefixSize;
+        foreach (var segment in block)
+        {
+            RandomAccess.Write(_handle, segment.Span, offset);
+            offset += segment.Length;
+        }
+        return Finish(at, length, BlockChecksum.Of(block, _hasher));
+    }
+
+    /// <summary>fsyncs the current file if anything was written since the last flush (rolled-over files were synced when closed).</summary>
+    public void Flush()
+    {
+        if (!_dirty) return;
+        RandomAccess.FlushToDisk(_handle);
+        _dirty = false;
+    }
+
+    public void MarkCommitted() => _finishedSinceCommit.Clear();
+
+    /// <summary>Cuts the preallocated tail off the current file, for a clean close.</summary>
+    public void TrimPreallocation()
+    {
+        if (_allocated == Position) return;
+        RandomAccess.SetLength(_handle, Position);
+        RandomAccess.FlushToDisk(_handle);
+        _allocated = Position;
+    }
+
+    /// <summary>Picks the file and offset for a record, writes its prefix, and makes room for it.</summary>
+    private long Reserve(int blockLength)
+    {
+        long record = FlatFiles.RecordPrefixSize + (long)blockLength;
+        if (Position > 0 && Position + record > _maxFileSize) RollOver();
+        long end = Position + record;
+        if (end > uint.MaxValue) throw new InvalidOperationException("a block record would end past the u32 offsets of the index");
+        if (end > _allocated)
+        {
+            long grown = (end + _chunk - 1) / _chunk * _chunk;
+            _allocated = Math.Max(end, Math.Min(grown, _maxFileSize));
+            RandomAccess.SetLength(_handle, _allocated);
+        }
+        Span<byte> prefix = stackalloc byte[FlatFiles.RecordPrefixSize];
+        FlatFiles.WritePrefix(prefix, _magic, blockLength);
+        RandomAccess.Write(_handle, prefix, Position);
+        return Position;
+    }
+
+    private StoredBlock Finish(long at, int length, ulong checksum)
+    {
+        Position = at + FlatFiles.RecordPrefixSize + length;
+        _dirty = true;
+        return new StoredBlock(new BlockLocation(CurrentFile, (uint)(at + FlatFiles.RecordPrefixSize), (uint)length), checksum);
+    }
+
+    // Like Core's FlushBlockFile(finalize): cut the preallocated tail and sync before moving on,
+    // so only the last file can ever hold bytes past its committed size.
+    private void RollOver()
+    {
+        RandomAccess.SetLength(_handle, Position);
+        RandomAccess.FlushToDisk(_handle);
+        _handle.Dispose();
+        _finishedSinceCommit.Add((CurrentFile, Position));
+        CurrentFile++;
+        Position = 0;
+        _handle = File.OpenHandle(FlatFiles.PathOf(_directory, CurrentFile), FileMode.Create, FileAccess.ReadWrite, FileShare.Read);
+        _allocated = 0;
+        _dirty = false;
+    }
+
+    public void Dispose() => _handle.Dispose();
+}
