@@ -56,13 +56,10 @@ internal ref struct WireCursor(ReadOnlySpan<byte> data, int position)
         return true;
     }
 
-    /// <summary>Skips a CompactSize-prefixed byte string (a script or witness item).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool SkipVarBytes()
+    public bool FailAt(int position, TxDecodeError error)
     {
-        if (!ReadCount(1, out int length)) return false;
-        Position += length;
-        return true;
+        Position = position;
+        return Fail(error);
     }
 
     private bool Fail(TxDecodeError error)
