@@ -4,7 +4,7 @@
 
 #include "sha256_internal.h"
 
-#if defined(SN_HAVE_SHANI) && (defined(__GNUC__) || defined(__clang__))
+#ifdef SN_HAVE_SHANI
 #include <cpuid.h>
 
 /* SHA (CPUID leaf 7 EBX bit 29) plus the SSSE3 and SSE4.1 shuffles the kernel also uses. */
@@ -16,8 +16,6 @@ static int cpu_has_shani(void)
     if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return 0;
     return (b >> 29) & 1;
 }
-#else
-static int cpu_has_shani(void) { return 0; }
 #endif
 
 static const sn_sha256_kernel *best_kernel(void)
