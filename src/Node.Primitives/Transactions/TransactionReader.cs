@@ -163,12 +163,12 @@ public readonly ref struct TransactionReader
         for (int i = 0; i < count; i++)
         {
             p += 36;
-            if ((uint)p >= (uint)data.Length) return cur.FailAt(p, TxDecodeError.Truncated);
+            if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
             int length = data[p];
             if (length < 0xfd) p++;
             else if ((length = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)length);
             else return false;
-            if (length > data.Length - p - 4) return cur.FailAt(p, TxDecodeError.Truncated);
+            if (length > data.Length - p - 4) return cur.Fail(TxDecodeError.Truncated);
             p += length + 4;
         }
         cur.Position = p;
@@ -181,12 +181,12 @@ public readonly ref struct TransactionReader
         for (int i = 0; i < count; i++)
         {
             p += 8;
-            if ((uint)p >= (uint)data.Length) return cur.FailAt(p, TxDecodeError.Truncated);
+            if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
             int length = data[p];
             if (length < 0xfd) p++;
             else if ((length = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)length);
             else return false;
-            if (length > data.Length - p) return cur.FailAt(p, TxDecodeError.Truncated);
+            if (length > data.Length - p) return cur.Fail(TxDecodeError.Truncated);
             p += length;
         }
         cur.Position = p;
@@ -201,21 +201,21 @@ public readonly ref struct TransactionReader
         int p = cur.Position;
         for (int i = 0; i < inputCount; i++)
         {
-            if ((uint)p >= (uint)data.Length) return cur.FailAt(p, TxDecodeError.Truncated);
+            if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
             int items = data[p];
             if (items < 0xfd) p++;
             else if ((items = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)items);
             else return false;
-            if (items > data.Length - p) return cur.FailAt(p, TxDecodeError.Truncated);
+            if (items > data.Length - p) return cur.Fail(TxDecodeError.Truncated);
             any |= items != 0;
             for (int j = 0; j < items; j++)
             {
-                if ((uint)p >= (uint)data.Length) return cur.FailAt(p, TxDecodeError.Truncated);
+                if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
                 int length = data[p];
                 if (length < 0xfd) p++;
                 else if ((length = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)length);
                 else return false;
-                if (length > data.Length - p) return cur.FailAt(p, TxDecodeError.Truncated);
+                if (length > data.Length - p) return cur.Fail(TxDecodeError.Truncated);
                 p += length;
             }
         }

@@ -12,8 +12,6 @@ internal ref struct WireCursor(ReadOnlySpan<byte> data, int position)
     public int Position = position;
     public TxDecodeError Error;
 
-    public readonly int Remaining => _data.Length - Position;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Skip(int n)
     {
@@ -56,13 +54,7 @@ internal ref struct WireCursor(ReadOnlySpan<byte> data, int position)
         return true;
     }
 
-    public bool FailAt(int position, TxDecodeError error)
-    {
-        Position = position;
-        return Fail(error);
-    }
-
-    private bool Fail(TxDecodeError error)
+    public bool Fail(TxDecodeError error)
     {
         Error = error;
         return false;
