@@ -110,9 +110,9 @@ public readonly ref struct TransactionReader
             if (flags != 0)
             {
                 inputsOffset = cur.Position;
-                if (!cur.ReadCount(MinInputSize, out inputCount) || !SkipInputs(ref cur, inputCount)) return Failed(cur, out error);
+                if (!cur.ReadCount(MinInputSize, out inputCount) || !SkipInputs(ref cur, data, inputCount)) return Failed(cur, out error);
                 outputsOffset = cur.Position;
-                if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, outputCount)) return Failed(cur, out error);
+                if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, data, outputCount)) return Failed(cur, out error);
             }
             else
             {
@@ -121,9 +121,9 @@ public readonly ref struct TransactionReader
         }
         else
         {
-            if (!SkipInputs(ref cur, inputCount)) return Failed(cur, out error);
+            if (!SkipInputs(ref cur, data, inputCount)) return Failed(cur, out error);
             outputsOffset = cur.Position;
-            if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, outputCount)) return Failed(cur, out error);
+            if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, data, outputCount)) return Failed(cur, out error);
         }
 
         int witnessOffset = cur.Position;
@@ -131,13 +131,7 @@ public readonly ref struct TransactionReader
         if ((flags & 1) != 0)
         {
             flags ^= 1;
-            for (int i = 0; i < inputCount; i++)
-            {
-                if (!cur.ReadCount(1, out int items)) return Failed(cur, out error);
-                hasWitness |= items != 0;
-                for (int j = 0; j < items; j++)
-                    if (!cur.SkipVarBytes()) return Failed(cur, out error);
-            }
+            if (!SkipWitnesses(ref cur, data, inputCount, out hasWitness)) return Failed(cur, out error);
             if (!hasWitness) { error = TxDecodeError.SuperfluousWitnessRecord; return false; }
         }
         if (flags != 0) { error = TxDecodeError.UnknownOptionalData; return false; }
@@ -162,20 +156,80 @@ public readonly ref struct TransactionReader
     public static TransactionReader Read(ReadOnlySpan<byte> data) =>
         TryReadExact(data, out var tx, out var error) ? tx : throw new TxDecodeException(error);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool SkipInputs(ref WireCursor cur, int count)
+    // The three walks below keep the position in a local (not the cursor) so the loops stay in registers.
+    private static bool SkipInputs(ref WireCursor cur, ReadOnlySpan<byte> data, int count)
     {
+        int p = cur.Position;
         for (int i = 0; i < count; i++)
-            if (!cur.Skip(36) || !cur.SkipVarBytes() || !cur.Skip(4)) return false;
+        {
+            p += 36;
+            if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
+            int length = data[p];
+            if (length < 0xfd) p++;
+            else if ((length = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)length);
+            else return false;
+            if (length > data.Length - p - 4) return cur.Fail(TxDecodeError.Truncated);
+            p += length + 4;
+        }
+        cur.Position = p;
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool SkipOutputs(ref WireCursor cur, int count)
+    private static bool SkipOutputs(ref WireCursor cur, ReadOnlySpan<byte> data, int count)
     {
+        int p = cur.Position;
         for (int i = 0; i < count; i++)
-            if (!cur.Skip(8) || !cur.SkipVarBytes()) return false;
+        {
+            p += 8;
+            if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
+            int length = data[p];
+            if (length < 0xfd) p++;
+            else if ((length = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)length);
+            else return false;
+            if (length > data.Length - p) return cur.Fail(TxDecodeError.Truncated);
+            p += length;
+        }
+        cur.Position = p;
         return true;
+    }
+
+    /// <summary>Skips one witness stack per input; reports whether any stack has items.</summary>
+    private static bool SkipWitnesses(ref WireCursor cur, ReadOnlySpan<byte> data, int inputCount, out bool anyItems)
+    {
+        anyItems = false;
+        bool any = false;
+        int p = cur.Position;
+        for (int i = 0; i < inputCount; i++)
+        {
+            if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
+            int items = data[p];
+            if (items < 0xfd) p++;
+            else if ((items = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)items);
+            else return false;
+            if (items > data.Length - p) return cur.Fail(TxDecodeError.Truncated);
+            any |= items != 0;
+            for (int j = 0; j < items; j++)
+            {
+                if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
+                int length = data[p];
+                if (length < 0xfd) p++;
+                else if ((length = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)length);
+                else return false;
+                if (length > data.Length - p) return cur.Fail(TxDecodeError.Truncated);
+                p += length;
+            }
+        }
+        cur.Position = p;
+        anyItems = any;
+        return true;
+    }
+
+    /// <summary>A length or count in the 3-, 5- or 9-byte form at <paramref name="p"/>, or -1 with the cursor's error set.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ReadLongLength(ref WireCursor cur, ReadOnlySpan<byte> data, int p)
+    {
+        cur.Position = p;
+        return cur.ReadCount(1, out int length) ? length : -1;
     }
 
     private static bool Failed(in WireCursor cur, out TxDecodeError error)

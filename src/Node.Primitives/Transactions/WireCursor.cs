@@ -12,8 +12,6 @@ internal ref struct WireCursor(ReadOnlySpan<byte> data, int position)
     public int Position = position;
     public TxDecodeError Error;
 
-    public readonly int Remaining => _data.Length - Position;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Skip(int n)
     {
@@ -56,16 +54,7 @@ internal ref struct WireCursor(ReadOnlySpan<byte> data, int position)
         return true;
     }
 
-    /// <summary>Skips a CompactSize-prefixed byte string (a script or witness item).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool SkipVarBytes()
-    {
-        if (!ReadCount(1, out int length)) return false;
-        Position += length;
-        return true;
-    }
-
-    private bool Fail(TxDecodeError error)
+    public bool Fail(TxDecodeError error)
     {
         Error = error;
         return false;
