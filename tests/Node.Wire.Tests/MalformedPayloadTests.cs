@@ -122,6 +122,11 @@ public class MalformedPayloadTests
         nonZero[1 + 80] = 7;
         Assert.Equal(WireError.None, Decode.Payload(Command.Headers, nonZero));
 
+        var threeByteCount = headers[..81].Concat(new byte[] { 0xfd, 0x00, 0x01 }).Concat(headers[82..]).ToArray();
+        var decoded = new BlockHeader[3];
+        Assert.Equal(3, HeadersMessage.Decode(new System.Buffers.ReadOnlySequence<byte>(threeByteCount), decoded));
+        Assert.Equal(MessageCases.MainnetHeaders.Value.AsSpan(100, 3).ToArray(), decoded);
+
         var tooLarge = headers[..81].Concat(new byte[] { 0xfe, 0x01, 0x00, 0x00, 0x02 }).Concat(headers[82..]).ToArray();
         var e = Decode.Fails(Command.Headers, tooLarge);
         Assert.Equal(WireError.CompactSizeTooLarge, e.Error);
