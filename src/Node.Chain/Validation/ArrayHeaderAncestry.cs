@@ -34,6 +34,7 @@ public sealed class ArrayHeaderAncestry : IHeaderAncestry
         return a;
     }
 
+    /// <summary>The lowest height held: 0 from genesis, else the trusted base.</summary>
     public int LowestHeight { get; }
     public int Count => _count;
     public int Height => LowestHeight + _count - 1;
