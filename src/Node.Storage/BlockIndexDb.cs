@@ -161,8 +161,21 @@ internal sealed class BlockIndexDb : IDisposable
     /// <summary>Writes the batch and waits until it is on disk (WAL synced).</summary>
     public void CommitSynced(WriteBatch batch) => _db.Write(batch, _syncWrite);
 
+    /// <summary>
+    /// Writes the memtables to table files. RocksDB does not on close (the WAL has the data), and
+    /// replaying ~64 MB of WAL at the next open took over 5 s for a 1M-row index: a clean close
+    /// pays that once, here, instead.
+    /// </summary>
+    private void FlushMemtables()
+    {
+        var flush = new FlushOptions().SetWaitForFlush(true);
+        Native.Instance.rocksdb_flush_cf(_db.Handle, flush.Handle, BlockIndex.Handle);
+        Native.Instance.rocksdb_flush_cf(_db.Handle, flush.Handle, ChainState.Handle);
+    }
+
     public void Dispose()
     {
+        FlushMemtables();
         _db.Dispose();
         GC.KeepAlive(_cache);
     }

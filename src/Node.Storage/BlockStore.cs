@@ -114,6 +114,7 @@ public sealed class BlockStore : IDisposable
     public StorageError FetchBlock(Hash256 hash, IBufferWriter<byte> destination)
     {
         if (!_index.TryGetRow(hash, out var row) || !row.HasData) return StorageError.BlockNotFound;
+        if (row.Location.Length > BlockFileReader.MaxBlockLength) return ReadBlock(row, default); // refused and logged there
         int length = (int)row.Location.Length;
         var error = ReadBlock(row, destination.GetSpan(length));
         if (error == StorageError.None) destination.Advance(length);

@@ -131,6 +131,7 @@ internal sealed class StoreRecovery(string blocksDirectory, BlockIndexDb index, 
 
     private StorageError Verify(in BlockIndexRow row)
     {
+        if (row.Location.Length > BlockFileReader.MaxBlockLength) return StorageError.BadIndexRow;
         var buffer = ArrayPool<byte>.Shared.Rent((int)row.Location.Length);
         try
         {

@@ -15,6 +15,7 @@ public class AllocationTests
         var row = Blocks.RowFor(block, 413567, 1, store.AppendBlock(block));
         store.StageRow(row);
         store.Commit(row.Hash);
+        var segmented = Sequences.Segmented(block, 65536);
         var writer = new ArrayBufferWriter<byte>(block.Length);
         Assert.Equal(StorageError.None, store.FetchBlock(row.Hash, writer)); // opens the read handle once
 
@@ -22,6 +23,7 @@ public class AllocationTests
         for (int i = 0; i < 20; i++)
         {
             store.AppendBlock(block);
+            store.AppendBlock(segmented);
             writer.ResetWrittenCount();
             store.FetchBlock(row.Hash, writer);
         }

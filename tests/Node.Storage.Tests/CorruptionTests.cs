@@ -111,4 +111,22 @@ public class CorruptionTests
         var elsewhere = rows[1] with { Location = rows[1].Location with { File = 7 } };
         Assert.Equal(StorageError.FileMissing, store.ReadBlock(elsewhere, new byte[elsewhere.Location.Length]));
     }
+
+    [Fact]
+    public void A_row_claiming_a_block_longer_than_any_message_is_refused_before_any_buffer_is_sized()
+    {
+        using var dir = new TempDirectory();
+        var logger = new ListLogger();
+        using var store = BlockStore.Open(dir.Path, Blocks.MainnetMagic, logger: logger);
+        var rows = Blocks.AppendChain(store, 2);
+        var huge = rows[1] with { Location = rows[1].Location with { Length = 0x7fff_ffff } };
+        store.StageRow(huge);
+        store.Commit(rows[0].Hash);
+
+        var writer = new ArrayBufferWriter<byte>();
+        Assert.Equal(StorageError.BadIndexRow, store.FetchBlock(huge.Hash, writer));
+        Assert.Equal(0, writer.Capacity);
+        Assert.Equal(StorageError.BadIndexRow, store.ReadBlock(huge, new byte[100]));
+        Assert.Equal(2, logger.Entries.Count(e => e.Level == LogLevel.Error));
+    }
 }
