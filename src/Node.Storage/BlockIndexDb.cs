@@ -105,8 +105,8 @@ internal sealed class BlockIndexDb : IDisposable
         return count;
     }
 
-    /// <summary>The committed tip and last flat file, or null for a new store.</summary>
-    public (Hash256 Tip, int LastFile)? ReadState()
+    /// <summary>The committed state, or null for a new store.</summary>
+    public ChainStateRecord? ReadState()
     {
         Span<byte> value = stackalloc byte[ChainStateCodec.StateSize];
         try
@@ -143,10 +143,10 @@ internal sealed class BlockIndexDb : IDisposable
         batch.Put(row.Hash.Bytes, value, BlockIndex);
     }
 
-    public void PutState(WriteBatch batch, Hash256 tip, int lastFile)
+    public void PutState(WriteBatch batch, in ChainStateRecord state)
     {
         Span<byte> value = stackalloc byte[ChainStateCodec.StateSize];
-        ChainStateCodec.WriteState(tip, lastFile, value);
+        ChainStateCodec.WriteState(state, value);
         batch.Put(ChainStateCodec.StateKey, value, ChainState);
     }
 
