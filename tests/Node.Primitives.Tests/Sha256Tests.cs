@@ -51,4 +51,27 @@ public class Sha256Tests
         Assert.Equal("000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f", header.GetHash().ToString());
         Assert.Equal(Hash256.Parse("000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f"), BlockHeader.HashOf(raw));
     }
+
+    [Fact]
+    public void Incremental_double_hash_matches_one_shot()
+    {
+        var data = new byte[1000];
+        new Random(8).NextBytes(data);
+        var hasher = Sha256Hasher.Create();
+        for (int pos = 0; pos < data.Length; pos += 37) hasher.Append(data.AsSpan(pos, Math.Min(37, data.Length - pos)));
+        Assert.Equal(Sha256.DoubleHash(data), hasher.FinishDouble());
+    }
+
+    [Fact]
+    public void Short_destinations_and_bad_pair_layouts_are_rejected()
+    {
+        var data = new byte[128];
+        Assert.Throws<ArgumentException>(() => Sha256.Hash(data, new byte[31]));
+        Assert.Throws<ArgumentException>(() => Sha256.DoubleHash(data, new byte[31]));
+        Assert.Throws<ArgumentException>(() => Sha256.DoubleHashPairs(data.AsSpan(0, 100), new byte[64]));
+        Assert.Throws<ArgumentException>(() => Sha256.DoubleHashPairs(data, new byte[63]));
+        // Overlapping output that does not start where the input starts would read hashed bytes.
+        Assert.Throws<ArgumentException>(() => Sha256.DoubleHashPairs(data.AsSpan(0, 64), data.AsSpan(32, 32)));
+        Assert.Throws<ArgumentException>(() => Sha256.DoubleHashPairs(data.AsSpan(64, 64), data.AsSpan(48, 32)));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -49,22 +48,18 @@ public struct Sha256Hasher
     /// <summary>Writes SHA-256 of everything appended.</summary>
     public void Finish(Span<byte> hash32)
     {
-        int used = (int)(_length & 63);
         Span<byte> tail = stackalloc byte[128];
-        ((ReadOnlySpan<byte>)_buffer)[..used].CopyTo(tail);
-        tail[used] = 0x80;
-        int total = used + 9 <= 64 ? 64 : 128;
-        tail[(used + 1)..total].Clear();
-        BinaryPrimitives.WriteUInt64BigEndian(tail[(total - 8)..], _length * 8);
+        int total = Sha256.PadFinal(((ReadOnlySpan<byte>)_buffer)[..(int)(_length & 63)], _length, tail);
         Sha256.Compress(_state, tail[..total]);
-        for (int i = 0; i < 8; i++) BinaryPrimitives.WriteUInt32BigEndian(hash32[(i * 4)..], _state[i]);
+        Sha256.WriteDigest(_state, hash32);
     }
 
     /// <summary>SHA-256 of the SHA-256 of everything appended (Bitcoin's hash).</summary>
     public Hash256 FinishDouble()
     {
-        Span<byte> first = stackalloc byte[32];
-        Finish(first);
-        return Sha256.DoubleHashSecondRound(first);
+        Span<byte> digests = stackalloc byte[64];
+        Finish(digests[..32]);
+        Sha256.Hash(digests[..32], digests[32..]);
+        return new Hash256(digests[32..]);
     }
 }

@@ -4,7 +4,10 @@ using System.Runtime.CompilerServices;
 
 namespace Node.Primitives.Hashing;
 
-/// <summary>Portable SHA-256 compression, the fallback when the native library is absent.</summary>
+/// <summary>
+/// SHA-256 in portable managed code: the fallback when the native library is absent or
+/// SHARPNODE_SHA256=managed. Callers (<see cref="Sha256"/>) have checked the lengths.
+/// </summary>
 internal static class Sha256Managed
 {
     private static ReadOnlySpan<uint> K =>
@@ -46,5 +49,40 @@ internal static class Sha256Managed
             state[4] += e; state[5] += f; state[6] += g; state[7] += h;
             blocks = blocks[64..];
         }
+    }
+
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> hash32)
+    {
+        Span<uint> state = stackalloc uint[8];
+        Absorb(state, data);
+        Sha256.WriteDigest(state, hash32);
+    }
+
+    public static Hash256 DoubleHash(ReadOnlySpan<byte> data)
+    {
+        Span<uint> state = stackalloc uint[8];
+        Span<byte> digest = stackalloc byte[32];
+        Absorb(state, data);
+        Sha256.WriteDigest(state, digest);
+        Absorb(state, digest);
+        Sha256.WriteDigest(state, digest);
+        return new Hash256(digest);
+    }
+
+    /// <summary>Each input is read whole before its output is written, so output may equal pairs.</summary>
+    public static void DoubleHashPairs(ReadOnlySpan<byte> pairs, Span<byte> output)
+    {
+        for (int i = 0; i < pairs.Length / 64; i++) DoubleHash(pairs.Slice(i * 64, 64)).WriteTo(output.Slice(i * 32, 32));
+    }
+
+    /// <summary>Starts from the initial state and absorbs data and its padding.</summary>
+    [SkipLocalsInit]
+    private static void Absorb(Span<uint> state, ReadOnlySpan<byte> data)
+    {
+        Sha256.InitialState.CopyTo(state);
+        int whole = data.Length & ~63;
+        Compress(state, data[..whole]);
+        Span<byte> tail = stackalloc byte[128];
+        Compress(state, tail[..Sha256.PadFinal(data[whole..], (ulong)data.Length, tail)]);
     }
 }

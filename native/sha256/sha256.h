@@ -1,0 +1,48 @@
+/* SHA-256 and Bitcoin's double SHA-256: the exported C ABI of libsharpnode_native. */
+#ifndef SHARPNODE_SHA256_H
+#define SHARPNODE_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define SN_EXPORT __declspec(dllexport)
+#else
+#define SN_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* Values of sn_sha256_implementation(); 0 is never returned (the managed side uses it for itself). */
+#define SN_SHA256_PORTABLE 1
+#define SN_SHA256_SHANI 2
+
+/* Runs the compression function over nblocks consecutive 64-byte blocks (no padding). */
+SN_EXPORT void sn_sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t nblocks);
+
+/* out = SHA-256(data). */
+SN_EXPORT void sn_sha256(const uint8_t *data, size_t len, uint8_t out[32]);
+
+/* out = SHA-256(SHA-256(data)). */
+SN_EXPORT void sn_sha256d(const uint8_t *data, size_t len, uint8_t out[32]);
+
+/* For i < n: out[32i..32i+32) = SHA-256(SHA-256(in[64i..64i+64))): one merkle tree level.
+   out may equal in (each input is read before its output is written, and out[32i] never
+   reaches an unread input). */
+SN_EXPORT void sn_sha256d_64(const uint8_t *in, uint8_t *out, size_t n);
+
+/* The implementation the calls above use (SN_SHA256_PORTABLE or SN_SHA256_SHANI). */
+SN_EXPORT int sn_sha256_implementation(void);
+
+/* Switches implementation (for tests and benchmarks comparing them): SN_SHA256_PORTABLE, or
+   SN_SHA256_SHANI if the CPU has it; anything else selects the best available. Returns the one
+   now active. Not meant to be called while other threads hash. */
+SN_EXPORT int sn_sha256_select(int implementation);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,32 @@
+using Node.Primitives;
+
+namespace Node.Chain.Validation;
+
+/// <summary>
+/// The chain a new header would extend, as contextual header validation sees it: the tip is the
+/// new header's parent. Heights are absolute; an implementation answers for heights from
+/// <see cref="LowestHeight"/> to <see cref="Height"/> along the tip's own ancestry (not the active
+/// chain, when the tip is on a fork).
+/// </summary>
+public interface IHeaderAncestry
+{
+    /// <summary>Height of the tip (the parent of the header being validated).</summary>
+    int Height { get; }
+
+    /// <summary>The lowest height this ancestry can answer for: 0 for a full index, the trusted base otherwise.</summary>
+    int LowestHeight { get; }
+
+    Hash256 TipHash { get; }
+
+    /// <summary>nTime of the tip's ancestor at <paramref name="height"/>.</summary>
+    uint TimeAt(int height);
+
+    /// <summary>nBits of the tip's ancestor at <paramref name="height"/>.</summary>
+    uint BitsAt(int height);
+
+    /// <summary>
+    /// Core's GetMedianTimePast of the tip: the median of the timestamps of the tip and up to 10 of
+    /// its ancestors (fewer near genesis or the trusted base); <see cref="MedianTime.Of"/> computes it.
+    /// </summary>
+    uint MedianTimePast();
+}
