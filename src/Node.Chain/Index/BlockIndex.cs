@@ -111,6 +111,9 @@ public sealed class BlockIndex
         return new BlockHeader(e._version, prev, e._merkleRoot, e._time, e._bits, e._nonce);
     }
 
+    /// <summary>The ancestry of <paramref name="id"/>, for validating a header that builds on it.</summary>
+    public BlockIndexAncestry AncestryOf(int id) => new(this, id);
+
     /// <summary>The ancestor of <paramref name="id"/> at <paramref name="height"/> in O(log n) hops, or <see cref="None"/>.</summary>
     public int GetAncestor(int id, int height)
     {
