@@ -7,6 +7,7 @@ namespace Node.Net.Tests;
 /// <summary>A sink that records what peers deliver, for tests to await.</summary>
 internal sealed class RecordingSink : IPeerMessageSink
 {
+    private readonly DecodingHandler _decoder = new();
     private int _connectedCalls;
     private int _disconnectedCalls;
 
@@ -28,6 +29,7 @@ internal sealed class RecordingSink : IPeerMessageSink
 
     public ValueTask OnMessageAsync(Peer peer, in Frame frame)
     {
+        MessageDispatcher.Dispatch(frame, _decoder);
         Messages.Writer.TryWrite((peer, frame.Command, frame.Payload.ToArray()));
         if (frame.Command == Command.Block && HoldBlocks is { } hold) return new ValueTask(hold.Task);
         return default;
