@@ -21,6 +21,9 @@ internal sealed class RecordingSink : IPeerMessageSink
     /// <summary>When set, the next block message is held until this completes (the consumer keeps the bytes).</summary>
     public TaskCompletionSource? HoldBlocks { get; set; }
 
+    /// <summary>The payload of the held block, not copied: still the receive buffer's memory.</summary>
+    public ReadOnlySequence<byte> HeldPayload { get; private set; }
+
     public void OnPeerConnected(Peer peer)
     {
         Interlocked.Increment(ref _connectedCalls);
@@ -31,7 +34,11 @@ internal sealed class RecordingSink : IPeerMessageSink
     {
         MessageDispatcher.Dispatch(frame, _decoder);
         Messages.Writer.TryWrite((peer, frame.Command, frame.Payload.ToArray()));
-        if (frame.Command == Command.Block && HoldBlocks is { } hold) return new ValueTask(hold.Task);
+        if (frame.Command == Command.Block && HoldBlocks is { } hold)
+        {
+            HeldPayload = frame.Payload;
+            return new ValueTask(hold.Task);
+        }
         return default;
     }
 
