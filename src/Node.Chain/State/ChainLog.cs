@@ -10,7 +10,7 @@ internal static partial class ChainLog
     public static partial void TipFellBack(ILogger logger, int height, Hash256 oldTip, Hash256 newTip);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Block {Hash} at height {Height} is invalid ({Error}); it and {Descendants} descendants are marked failed")]
-    public static partial void InvalidBlock(ILogger logger, Hash256 hash, int height, RuleError error, int descendants);
+    public static partial void InvalidBlock(ILogger logger, Hash256 hash, int height, BlockRuleError error, int descendants);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Reorganization: {Disconnected} blocks disconnected down to {Fork} at height {ForkHeight}")]
     public static partial void Reorganized(ILogger logger, int disconnected, Hash256 fork, int forkHeight);

@@ -3,6 +3,7 @@ using Node.Chain.Index;
 using Node.Chain.Validation;
 using Node.Primitives;
 using Node.Primitives.Buffers;
+using Node.Primitives.Transactions;
 
 namespace Node.Chain.State;
 
@@ -10,66 +11,81 @@ public sealed partial class ChainState
 {
     /// <summary>
     /// Processes one serialized block (btcd's ProcessBlock with Core's AcceptBlock): an unknown parent
-    /// sends it to the orphan pool; otherwise its header is accepted, the block checked (context-free,
-    /// unless <paramref name="contextFree"/> carries the caller's verdict; then its height's rules),
-    /// its bytes appended to the flat file and its row staged, and the best chain activated. Orphans
-    /// waiting on it are processed next. A block that breaks a rule marks itself and its descendants
-    /// failed, except when the bytes may be a mutation of a valid block (<see cref="BlockCheck.MayBeMutation"/>).
+    /// sends it to the orphan pool; otherwise its header is accepted, the block checked (CheckBlock,
+    /// then ContextualCheckBlock at its height against its parent's median time past), its bytes
+    /// appended to the flat file and its row staged, and the best chain activated. Orphans waiting
+    /// on it are processed next. A block that breaks a rule marks itself and its descendants failed,
+    /// except when the bytes may be a mutation of a valid block (see <see cref="BlockMutation"/>).
     /// </summary>
-    public BlockProcessResult ProcessBlock(ReadOnlySpan<byte> block, BlockCheck? contextFree = null)
+    public BlockProcessResult ProcessBlock(ReadOnlySpan<byte> block)
     {
         if (block.Length < BlockHeader.Size)
-            return new BlockProcessResult(BlockProcessStatus.Invalid, default, RuleError.BadBlockEncoding, -1);
+            return BlockProcessResult.InvalidBlock(default, BlockRuleError.Malformed, -1);
+        var contextFree = BlockValidator.CheckBlock(block, out var checkedBlock);
+        return ProcessBlock(block, contextFree, checkedBlock);
+    }
+
+    /// <summary>
+    /// Processes a block whose context-free checks the caller already ran (e.g. on the peer's task):
+    /// <paramref name="contextFree"/> and <paramref name="checkedBlock"/> are what
+    /// <see cref="BlockValidator.CheckBlock"/> returned for these bytes.
+    /// </summary>
+    public BlockProcessResult ProcessBlock(ReadOnlySpan<byte> block, in BlockValidationResult contextFree, in CheckedBlock checkedBlock)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (block.Length < BlockHeader.Size)
+            return BlockProcessResult.InvalidBlock(default, BlockRuleError.Malformed, -1);
         var hash = BlockHeader.HashOf(block[..BlockHeader.Size]);
-        var result = ProcessOne(block, hash, contextFree);
+        var result = ProcessOne(block, hash, contextFree, checkedBlock);
         if (result.Status is BlockProcessStatus.Accepted or BlockProcessStatus.Connected) ProcessOrphansOf(hash);
         CommitIfDue();
         return result;
     }
 
     /// <summary>Processes a block straight from (possibly segmented) network buffers.</summary>
-    public BlockProcessResult ProcessBlock(in ReadOnlySequence<byte> block, BlockCheck? contextFree = null)
+    public BlockProcessResult ProcessBlock(in ReadOnlySequence<byte> block)
     {
         using var linear = new SequenceLinearizer(block);
-        return ProcessBlock(linear.Span, contextFree);
+        return ProcessBlock(linear.Span);
     }
 
-    private BlockProcessResult ProcessOne(ReadOnlySpan<byte> block, in Hash256 hash, BlockCheck? contextFree)
+    private BlockProcessResult ProcessOne(ReadOnlySpan<byte> block, in Hash256 hash, in BlockValidationResult contextFree, in CheckedBlock checkedBlock)
     {
         var header = BlockHeader.Read(block);
         bool known = _index.TryGet(hash, out int id);
         if (known)
         {
-            if (_index[id].IsFailedOrDescendsFromFailed) return Invalid(hash, RuleError.KnownInvalid);
-            if ((_index[id].Status & BlockStatus.DataStored) != 0) return new BlockProcessResult(BlockProcessStatus.AlreadyHave, hash, RuleError.None, -1);
+            ref readonly var e = ref _index[id];
+            if (e.IsFailedOrDescendsFromFailed) return BlockProcessResult.InvalidHeader(hash, RuleError.KnownInvalid);
+            if ((e.Status & BlockStatus.DataStored) != 0) return BlockProcessResult.Of(BlockProcessStatus.AlreadyHave, hash, e.Height);
         }
         else if (_orphans.Contains(hash))
         {
-            return new BlockProcessResult(BlockProcessStatus.AlreadyHave, hash, RuleError.None, -1);
+            return BlockProcessResult.Of(BlockProcessStatus.AlreadyHave, hash, -1);
         }
         else if (!_index.Contains(header.PrevBlock))
         {
-            return AddOrphan(block, header, hash, contextFree);
+            return AddOrphan(block, header, hash, contextFree, checkedBlock);
         }
 
         if (!known)
         {
             var accepted = AcceptHeader(header, hash);
-            if (!accepted.IsValid) return Invalid(hash, accepted.Validation.Error);
+            if (!accepted.IsValid) return BlockProcessResult.InvalidHeader(hash, accepted.Validation.Error);
             id = accepted.Id;
         }
+        int height = _index[id].Height;
 
-        var check = contextFree ?? BlockChecks.CheckBlock(block);
-        if (!check.IsValid)
+        if (!contextFree.IsValid)
         {
-            if (!check.MayBeMutation) InvalidBlockFound(id, check.Error);
-            return Invalid(hash, check.Error);
+            if (!contextFree.Error.MayBeMutation()) InvalidBlockFound(id, contextFree.Error);
+            return BlockProcessResult.InvalidBlock(hash, contextFree.Error, height);
         }
-        var contextual = BlockChecks.CheckContextual(block, _index[id].Height, _params);
-        if (contextual != RuleError.None)
+        var contextual = BlockValidator.ContextualCheckBlock(block, checkedBlock, height, MedianTimePast(_index.Parent(id)), _params);
+        if (!contextual.IsValid)
         {
-            InvalidBlockFound(id, contextual);
-            return Invalid(hash, contextual);
+            if (!contextual.Error.MayBeMutation()) InvalidBlockFound(id, contextual.Error);
+            return BlockProcessResult.InvalidBlock(hash, contextual.Error, height);
         }
 
         _index.SetDataLocation(id, _store.AppendBlock(block));
@@ -79,18 +95,22 @@ public sealed partial class ChainState
         _selector.DataStored(id);
         ActivateBestChain();
 
-        var status = _view.Contains(id) ? BlockProcessStatus.Connected : BlockProcessStatus.Accepted;
-        return new BlockProcessResult(status, hash, RuleError.None, _index[id].Height);
+        return BlockProcessResult.Of(_view.Contains(id) ? BlockProcessStatus.Connected : BlockProcessStatus.Accepted, hash, height);
     }
 
-    private BlockProcessResult AddOrphan(ReadOnlySpan<byte> block, in BlockHeader header, in Hash256 hash, BlockCheck? contextFree)
+    private BlockProcessResult AddOrphan(ReadOnlySpan<byte> block, in BlockHeader header, in Hash256 hash,
+        in BlockValidationResult contextFree, in CheckedBlock checkedBlock)
     {
         var pow = _headerValidator.CheckProofOfWork(header, hash);
-        if (!pow.IsValid) return Invalid(hash, pow.Error);
-        var check = contextFree ?? BlockChecks.CheckBlock(block);
-        if (!check.IsValid) return Invalid(hash, check.Error);
+        if (!pow.IsValid) return BlockProcessResult.InvalidHeader(hash, pow.Error);
+        if (!contextFree.IsValid) return BlockProcessResult.InvalidBlock(hash, contextFree.Error, -1);
         _orphans.Add(hash, block);
-        return new BlockProcessResult(BlockProcessStatus.Orphan, hash, RuleError.None, CoinbaseHeight.Extract(block));
+
+        var coinbase = TransactionReader.Read(block.Slice(checkedBlock.Shape.CoinbaseOffset, checkedBlock.Shape.CoinbaseLength));
+        int claimed = -1;
+        foreach (var input in coinbase.Inputs)
+            if (CoinbaseHeight.TryRead(input.ScriptSig, out int h)) claimed = h;
+        return BlockProcessResult.Of(BlockProcessStatus.Orphan, hash, claimed);
     }
 
     /// <summary>Orphans whose parent was just stored are processed in turn, breadth first, without recursion.</summary>
@@ -103,16 +123,15 @@ public sealed partial class ChainState
         {
             foreach (var (hash, bytes) in _orphans.TakeChildren(next))
             {
-                var result = ProcessOne(bytes, hash, null);
+                var contextFree = BlockValidator.CheckBlock(bytes, out var checkedBlock);
+                var result = ProcessOne(bytes, hash, contextFree, checkedBlock);
                 if (result.Status is BlockProcessStatus.Accepted or BlockProcessStatus.Connected) parents.Enqueue(hash);
             }
         }
     }
 
-    private static BlockProcessResult Invalid(in Hash256 hash, RuleError error) => new(BlockProcessStatus.Invalid, hash, error, -1);
-
     /// <summary>Core's InvalidBlockFound: the block and every descendant are failed and stop being candidates.</summary>
-    private void InvalidBlockFound(int id, RuleError error)
+    private void InvalidBlockFound(int id, BlockRuleError error)
     {
         var descendants = new List<int>();
         _index.MarkFailed(id, descendants);

@@ -43,19 +43,4 @@ public enum RuleError : byte
 
     /// <summary>The block is already known to be invalid, or descends from one that is [duplicate].</summary>
     KnownInvalid,
-
-    /// <summary>The block's transactions cannot be decoded, or bytes trail them [bad-blk-length].</summary>
-    BadBlockEncoding,
-
-    /// <summary>The first transaction is not a coinbase [bad-cb-missing].</summary>
-    NoCoinbase,
-
-    /// <summary>The transactions' merkle root differs from the header's [bad-txnmrklroot].</summary>
-    BadMerkleRoot,
-
-    /// <summary>The merkle tree repeats a transaction: the block was mutated [bad-txns-duplicate].</summary>
-    DuplicateTransactions,
-
-    /// <summary>BIP34: the coinbase does not start with the block's height [bad-cb-height].</summary>
-    BadCoinbaseHeight,
 }
