@@ -7,41 +7,66 @@ namespace Node.Chain.State;
 /// <summary>
 /// Rebuilds the in-memory block index from the stored rows. Rows stream in hash order; the index
 /// needs parents before children, so they are ordered by height with a counting sort (O(n)).
+/// Chain work is recomputed from the headers, as Core's LoadBlockIndex does.
 /// </summary>
 internal static class BlockIndexLoader
 {
+    private const int ChunkShift = 16;
+    private const int ChunkMask = (1 << ChunkShift) - 1;
+
+    private struct LoadedRow
+    {
+        public BlockHeader Header;
+        public Hash256 Hash;
+        public int Height;
+        public BlockStatus Status;
+        public BlockLocation Location;
+        public ulong Checksum;
+    }
+
     public static BlockIndex Load(BlockStore store)
     {
-        var rows = new List<BlockIndexRow>();
-        int maxHeight = -1;
+        // Chunks, not one growing array: no copy of the rows while they stream in.
+        var chunks = new List<LoadedRow[]>();
+        int count = 0, maxHeight = -1;
         store.LoadAll((in BlockIndexRow row) =>
         {
             if (row.Height < 0)
                 throw new ChainStateException(ChainStateError.InconsistentIndex, $"row {row.Hash} has height {row.Height}");
-            rows.Add(row);
+            if ((count & ChunkMask) == 0) chunks.Add(new LoadedRow[1 << ChunkShift]);
+            ref var slot = ref chunks[count >> ChunkShift][count & ChunkMask];
+            slot.Header = row.Header;
+            slot.Hash = row.Hash;
+            slot.Height = row.Height;
+            slot.Status = row.Status;
+            slot.Location = row.Location;
+            slot.Checksum = row.Checksum;
+            count++;
             maxHeight = Math.Max(maxHeight, row.Height);
         });
 
         var start = new int[maxHeight + 2];
-        foreach (var row in rows) start[row.Height + 1]++;
+        for (int i = 0; i < count; i++) start[chunks[i >> ChunkShift][i & ChunkMask].Height + 1]++;
         for (int h = 1; h < start.Length; h++) start[h] += start[h - 1];
-        var order = new int[rows.Count];
-        for (int i = 0; i < rows.Count; i++) order[start[rows[i].Height]++] = i;
+        var order = new int[count];
+        for (int i = 0; i < count; i++) order[start[chunks[i >> ChunkShift][i & ChunkMask].Height]++] = i;
 
-        var index = new BlockIndex(rows.Count);
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
+        var index = new BlockIndex(count);
         foreach (int i in order)
         {
-            ref readonly var row = ref span[i];
-            if (row.Height > 0 && !index.Contains(row.Header.PrevBlock))
-                throw new ChainStateException(ChainStateError.InconsistentIndex, $"row {row.Hash} at height {row.Height} builds on {row.Header.PrevBlock}, which has no row");
-            if (row.Height == 0 && index.Count > 0)
-                throw new ChainStateException(ChainStateError.InconsistentIndex, $"a second genesis row {row.Hash}");
-            int id = index.Restore(row.Header, row.Hash, row.Status, row.Location, row.Checksum);
-            ref readonly var e = ref index[id];
-            if (e.Height != row.Height || e.ChainWork != row.ChainWork)
+            ref readonly var row = ref chunks[i >> ChunkShift][i & ChunkMask];
+            int id;
+            try
+            {
+                id = index.Restore(row.Header, row.Hash, row.Status, row.Location, row.Checksum);
+            }
+            catch (BlockIndexException e)
+            {
+                throw new ChainStateException(ChainStateError.InconsistentIndex, $"row {row.Hash} at height {row.Height}: {e.Message}");
+            }
+            if (index[id].Height != row.Height)
                 throw new ChainStateException(ChainStateError.InconsistentIndex,
-                    $"row {row.Hash} says height {row.Height} and chain work {row.ChainWork}; its ancestry gives {e.Height} and {e.ChainWork}");
+                    $"row {row.Hash} says height {row.Height}; its ancestry gives {index[id].Height}");
         }
         return index;
     }

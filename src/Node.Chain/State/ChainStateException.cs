@@ -5,7 +5,7 @@ public enum ChainStateError
 {
     /// <summary>The stored index starts from another network's genesis block.</summary>
     GenesisMismatch,
-    /// <summary>A stored row's parent is missing, or its height or chain work disagree with its ancestry.</summary>
+    /// <summary>A stored row's parent is missing, or its height disagrees with its ancestry.</summary>
     InconsistentIndex,
     /// <summary>The committed tip is not in the stored index.</summary>
     UnknownTip,
