@@ -130,18 +130,13 @@ public sealed partial class ChainState
         }
     }
 
-    /// <summary>Core's InvalidBlockFound: the block and every descendant are failed and stop being candidates.</summary>
+    /// <summary>Core's InvalidBlockFound: the block and every descendant are failed (the selector skips failed candidates).</summary>
     private void InvalidBlockFound(int id, BlockRuleError error)
     {
         var descendants = new List<int>();
         _index.MarkFailed(id, descendants);
         _dirty.Add(id);
-        _selector.Remove(id);
-        foreach (int d in descendants)
-        {
-            _dirty.Add(d);
-            _selector.Remove(d);
-        }
+        foreach (int d in descendants) _dirty.Add(d);
         ChainLog.InvalidBlock(_logger, _index[id].Hash, _index[id].Height, error, descendants.Count);
     }
 }
