@@ -29,13 +29,9 @@ public sealed class BlockStore : IDisposable
     /// <summary>The committed chain tip (zero for an empty store).</summary>
     public Hash256 Tip { get; private set; }
 
-    /// <summary>Where flat files live.</summary>
-    public string BlocksDirectory { get; }
-
-    private BlockStore(string blocksDirectory, uint magic, BlockIndexDb index, BlockFileReader reader, BlockFileWriter writer, RecoveryReport recovery, ILogger logger)
+    private BlockStore(uint magic, BlockIndexDb index, BlockFileReader reader, BlockFileWriter writer, RecoveryReport recovery, ILogger logger)
     {
         _magic = magic;
-        BlocksDirectory = blocksDirectory;
         _index = index;
         _reader = reader;
         _writer = writer;
@@ -64,7 +60,7 @@ public sealed class BlockStore : IDisposable
         {
             var (report, lastFile, position) = new StoreRecovery(blocks, magic, index, reader, logger).Run();
             var writer = new BlockFileWriter(blocks, magic, options, lastFile, position);
-            return new BlockStore(blocks, magic, index, reader, writer, report, logger);
+            return new BlockStore(magic, index, reader, writer, report, logger);
         }
         catch
         {
