@@ -7,7 +7,7 @@ using Node.Tests;
 
 namespace Node.Chain.Tests.State;
 
-/// <summary>Header acceptance on real headers, checkpoints, IBD latching, the index ancestry, and recovery of lost blocks.</summary>
+/// <summary>Header acceptance on real headers, checkpoints, IBD latching, and recovery of lost blocks.</summary>
 public sealed class ChainQueryTests : IDisposable
 {
     private readonly ChainStateFixture _fixture = new();
@@ -35,24 +35,6 @@ public sealed class ChainQueryTests : IDisposable
         Assert.Equal(TestChains.MainnetCount, state.Index.Count);
         Assert.Equal(TestChains.MainnetHash(TestChains.MainnetCount - 1), state.BestHeader);
         Assert.Equal(state.Index[state.Index.BestHeader].ChainWork, TestChains.Mainnet()[TestChains.MainnetCount - 1].ChainWork);
-    }
-
-    [Fact]
-    public void Index_ancestry_answers_like_the_flat_array_ancestry()
-    {
-        var index = TestChains.Mainnet();
-        var flat = ArrayHeaderAncestry.FromGenesis(ChainParams.Main, TestChains.MainnetCount);
-        for (int tip = 0; tip < TestChains.MainnetCount; tip++)
-        {
-            if (tip > 0) flat.Append(BlockHeader.Read(TestChains.MainnetRecord(tip)), TestChains.MainnetHash(tip));
-            if (tip % 97 != 0) continue;
-            var ancestry = new IndexAncestry(index, tip);
-            Assert.Equal(flat.Height, ancestry.Height);
-            Assert.Equal(flat.TipHash, ancestry.TipHash);
-            Assert.Equal(flat.MedianTimePast(), ancestry.MedianTimePast());
-            Assert.Equal(flat.TimeAt(tip / 2), ancestry.TimeAt(tip / 2));
-            Assert.Equal(flat.BitsAt(tip / 3), ancestry.BitsAt(tip / 3));
-        }
     }
 
     [Fact]
