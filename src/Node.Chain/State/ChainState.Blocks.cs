@@ -1,5 +1,4 @@
 using System.Buffers;
-using Node.Chain.Index;
 using Node.Chain.Validation;
 using Node.Primitives;
 using Node.Primitives.Buffers;
