@@ -26,8 +26,6 @@ public sealed class FileLoggerProvider : ILoggerProvider
         _thread.Start();
     }
 
-    public string? LastWriteError { get; private set; }
-
     public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
 
     internal void Enqueue(string line)
@@ -36,7 +34,7 @@ public sealed class FileLoggerProvider : ILoggerProvider
         {
             _queue.Add(line);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
         {
             // Logged after disposal: the file is closed, the line has nowhere to go.
         }
@@ -44,19 +42,29 @@ public sealed class FileLoggerProvider : ILoggerProvider
 
     private void WriteLoop()
     {
-        try
+        bool failed = false;
+        foreach (string line in _queue.GetConsumingEnumerable())
         {
-            foreach (string line in _queue.GetConsumingEnumerable())
+            // After a write error (a full disk) the queue is still drained, so that callers never block on it.
+            if (failed) continue;
+            try
             {
                 _writer.WriteLine(line);
                 if (_queue.Count == 0) _writer.Flush();
             }
-            _writer.Flush();
+            catch (IOException e)
+            {
+                failed = true;
+                Console.Error.WriteLine($"Error: writing the debug log failed, no further lines will be written: {e.Message}");
+            }
         }
-        catch (IOException e)
+        try
         {
-            // A full disk must not take the node down through its logger; the host reports it.
-            LastWriteError = e.Message;
+            _writer.Dispose();
+        }
+        catch (IOException)
+        {
+            // Already reported, or nothing left that could be written.
         }
     }
 
@@ -65,7 +73,6 @@ public sealed class FileLoggerProvider : ILoggerProvider
         if (_queue.IsAddingCompleted) return;
         _queue.CompleteAdding();
         _thread.Join();
-        _writer.Dispose();
         _queue.Dispose();
     }
 

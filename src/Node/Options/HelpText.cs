@@ -21,6 +21,7 @@ public static class HelpText
             {
                 sb.Append(' ', OptionIndent).Append('-').Append(spec.Name).Append(spec.ValueHint).Append('\n');
                 string text = spec.Default is null ? spec.Help : $"{spec.Help} (default: {spec.Default})";
+                if (spec.Repeatable) text += ". This option can be specified multiple times";
                 AppendWrapped(sb, text);
                 sb.Append("\n\n");
             }
