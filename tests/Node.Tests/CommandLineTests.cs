@@ -1,4 +1,6 @@
+using System.Net;
 using Node.Logging;
+using Node.Net;
 using Node.Options;
 using Node.Primitives;
 using Node.Primitives.Consensus;
@@ -158,14 +160,12 @@ public sealed class CommandLineTests : IDisposable
             "-connect=10.0.0.1", "-connect=10.0.0.2:8333",
             "-addnode=a.example", "-addnode=b.example",
             "-seednode=seed.example", "--seednode=[::1]:8333",
-            "-whitelist=noban,relay@127.0.0.1", "-whitelist=10.0.0.0/8",
             "-rpcbind=127.0.0.1", "-rpcbind=[::1]:18443",
             "-rpcallowip=127.0.0.1", "-rpcallowip=10.0.0.0/255.0.0.0",
             "-bind=0.0.0.0:8333", "-bind=[::]");
         Assert.Equal(["10.0.0.1", "10.0.0.2:8333"], o.Connect);
         Assert.Equal(["a.example", "b.example"], o.AddNode);
         Assert.Equal(["seed.example", "[::1]:8333"], o.SeedNode);
-        Assert.Equal(["noban,relay@127.0.0.1", "10.0.0.0/8"], o.Whitelist);
         Assert.Equal(["127.0.0.1", "[::1]:18443"], o.RpcBind);
         Assert.Equal(["127.0.0.1", "10.0.0.0/255.0.0.0"], o.RpcAllowIp);
         Assert.Equal(["0.0.0.0:8333", "[::]"], o.Bind);
@@ -176,6 +176,44 @@ public sealed class CommandLineTests : IDisposable
     {
         Assert.Equal(["c"], _dir.Options("-addnode=a", "-addnode=b", "-noaddnode", "-addnode=c").AddNode);
         Assert.Empty(_dir.Options("-whitelist=1.2.3.4", "-nowhitelist").Whitelist);
+    }
+
+    [Fact]
+    public void Whitelist_entries_are_parsed_with_cores_syntax()
+    {
+        var o = _dir.Options("-whitelist=noban,relay@127.0.0.1", "-whitelist=10.0.0.0/8", "-whitelist=download,out@[::1]");
+        Assert.Equal(3, o.Whitelist.Count);
+        Assert.Equal(PeerPermissions.NoBan | PeerPermissions.Relay, o.Whitelist[0].Permissions);
+        Assert.Equal(IPNetwork.Parse("127.0.0.1/32"), o.Whitelist[0].Network);
+        Assert.Equal(WhitelistDirection.Inbound, o.Whitelist[0].Directions);
+        Assert.Equal(PeerPermissions.NoBan | PeerPermissions.Mempool | PeerPermissions.Relay, o.Whitelist[1].Permissions);
+        Assert.Equal(IPNetwork.Parse("10.0.0.0/8"), o.Whitelist[1].Network);
+        Assert.Equal(WhitelistDirection.Outbound, o.Whitelist[2].Directions);
+    }
+
+    [Theory]
+    [InlineData(new[] { "-blocksonly" }, false, false)]
+    [InlineData(new[] { "-blocksonly", "-whitelistrelay" }, true, false)]
+    [InlineData(new[] { "-whitelistrelay=0" }, false, false)]
+    [InlineData(new[] { "-whitelistforcerelay" }, true, true)]
+    [InlineData(new[] { "-blocksonly", "-whitelistforcerelay" }, true, true)] // forcerelay carries relay itself
+    public void Implicit_whitelist_permissions_follow_relay_options(string[] args, bool relay, bool forceRelay)
+    {
+        var permissions = _dir.Options([.. args, "-whitelist=10.0.0.1"]).Whitelist[0].Permissions;
+        Assert.Equal(relay, permissions.Has(PeerPermissions.Relay));
+        Assert.Equal(forceRelay, permissions.Has(PeerPermissions.ForceRelay));
+        Assert.True(permissions.Has(PeerPermissions.NoBan | PeerPermissions.Mempool));
+    }
+
+    [Theory]
+    [InlineData("-whitelist=superpeer@1.2.3.4", "Invalid P2P permission: 'superpeer'")]
+    [InlineData("-whitelist=noban@not-an-ip", "Invalid netmask specified in -whitelist: 'not-an-ip'")]
+    [InlineData("-whitelist=1.2.3.4/33", "Invalid netmask specified in -whitelist: '1.2.3.4/33'")]
+    public void A_bad_whitelist_entry_is_an_error(string arg, string message)
+    {
+        var e = _dir.Error(arg);
+        Assert.Equal(OptionsErrorCode.InvalidAddress, e.Code);
+        Assert.Equal(message, e.Message);
     }
 
     [Fact]

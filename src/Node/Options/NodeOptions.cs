@@ -1,4 +1,5 @@
 using Node.Logging;
+using Node.Net;
 using Node.Primitives;
 using Node.Primitives.Consensus;
 
@@ -43,8 +44,8 @@ public sealed record NodeOptions
     public required int Port { get; init; }
     public int MaxConnections { get; init; } = DefaultMaxConnections;
 
-    /// <summary>Raw <c>-whitelist</c> values in Core's <c>[permissions@]address</c> form; the net layer parses them.</summary>
-    public IReadOnlyList<string> Whitelist { get; init; } = [];
+    /// <summary>The <c>-whitelist</c> entries, parsed from Core's <c>[permissions@]address</c> form.</summary>
+    public IReadOnlyList<WhitelistEntry> Whitelist { get; init; } = [];
 
     // Chain and storage.
     public long DbCacheMiB { get; init; } = DefaultDbCacheMiB;

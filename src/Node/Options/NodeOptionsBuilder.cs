@@ -1,4 +1,5 @@
 using Node.Logging;
+using Node.Net;
 using Node.Primitives;
 using Node.Primitives.Consensus;
 
@@ -54,7 +55,7 @@ internal static class NodeOptionsBuilder
             Bind = bind.ToArray(),
             Port = view.Text("port") is { } port ? OptionValues.ParsePort("port", port) : chain.DefaultPort,
             MaxConnections = (int)maxConnections,
-            Whitelist = view.List("whitelist").ToArray(),
+            Whitelist = Whitelist(view),
             DbCacheMiB = Math.Max(view.Integer("dbcache") ?? NodeOptions.DefaultDbCacheMiB, NodeOptions.MinDbCacheMiB),
             BlocksOnly = view.Flag("blocksonly", false),
             Checkpoints = view.Flag("checkpoints", true),
@@ -71,6 +72,27 @@ internal static class NodeOptionsBuilder
             Debug = DebugCategories(view),
             PrintToConsole = view.Flag("printtoconsole", true),
         };
+    }
+
+    /// <summary>
+    /// Core's interaction for the implicit permissions of a bare address: -blocksonly turns
+    /// -whitelistrelay off unless it is given (it is applied before -whitelistforcerelay could turn it on).
+    /// </summary>
+    private static WhitelistEntry[] Whitelist(SettingsView view)
+    {
+        bool forceRelay = view.Flag("whitelistforcerelay", false);
+        bool relay = view.Flag("whitelistrelay") ?? !view.Flag("blocksonly", false);
+        return view.List("whitelist").Select(text =>
+        {
+            try
+            {
+                return WhitelistParser.Parse(text, relay, forceRelay);
+            }
+            catch (WhitelistException e)
+            {
+                throw new OptionsException(OptionsErrorCode.InvalidAddress, e.Message);
+            }
+        }).ToArray();
     }
 
     private static Hash256 AssumeValid(string? text, ChainParams chain)
