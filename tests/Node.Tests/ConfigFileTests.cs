@@ -113,7 +113,10 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Equal(ChainType.Signet, _dir.Options().Chain.Type);
         Conf("regtest=1\n");
         Assert.Equal(ChainType.Regtest, _dir.Options("-noregtest").Chain.Type); // Core ignores a negated -regtest over the file
-        Assert.Equal(OptionsErrorCode.ChainConflict, _dir.Error("-testnet").Code);
+        Assert.Equal("Invalid combination of -regtest, -signet, -testnet, -testnet4 and -chain. Can use at most one.", _dir.Error("-testnet").Message);
+        Conf("chain=regtest\nincludeconf=more.conf\n");
+        _dir.Write("more.conf", "");
+        Assert.Equal("Invalid combination of -regtest, -signet, -testnet, -testnet4 and -chain. Can use at most one.", _dir.Error("-signet").Message);
     }
 
     [Fact]

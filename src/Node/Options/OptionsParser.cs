@@ -131,8 +131,9 @@ public static class OptionsParser
         {
             action();
         }
-        catch (OptionsException e)
+        catch (OptionsException e) when (e.Error.Code is not (OptionsErrorCode.ChainConflict or OptionsErrorCode.UnknownChain))
         {
+            // The network is chosen while includes are read, but its errors are not about the file.
             throw new OptionsException(e.Error.Code, context + e.Error.Message);
         }
     }
