@@ -72,6 +72,22 @@ public sealed class ConfigFileTests : IDisposable
     }
 
     [Fact]
+    public void A_value_after_a_negation_on_the_command_line_brings_the_files_values_back_as_in_core()
+    {
+        Conf("seednode=file.example\n");
+        Assert.Equal(["cli.example", "file.example"], _dir.Options("-seednode=old.example", "-noseednode", "-seednode=cli.example").SeedNode);
+    }
+
+    [Fact]
+    public void The_network_section_beats_the_top_level_whatever_the_order()
+    {
+        Conf("dbcache=100\nregtest.maxconnections=7\nmaxconnections=9\n[regtest]\ndbcache=300\n[main]\ndbcache=200\n");
+        var o = _dir.Options("-regtest");
+        Assert.Equal(300, o.DbCacheMiB);
+        Assert.Equal(7, o.MaxConnections);
+    }
+
+    [Fact]
     public void Network_sections_apply_only_to_their_network()
     {
         Conf("""
