@@ -10,6 +10,7 @@ namespace Node.Primitives;
 /// Bitcoin Core's arith_uint256: arithmetic wraps modulo 2^256, division by zero throws.
 /// Four 64-bit limbs, least significant first; no heap allocation.
 /// </summary>
+[SkipLocalsInit]
 public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>
 {
     public const int Size = 32;
@@ -95,6 +96,7 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>
         if (hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) hex = hex[2..];
         if (hex.Length is 0 or > 64) return false;
         Span<ulong> limbs = stackalloc ulong[4];
+        limbs.Clear();
         for (int i = 0; i < 4 && hex.Length > 0; i++)
         {
             int take = Math.Min(16, hex.Length);
@@ -161,34 +163,32 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>
     {
         if (shift < 0) throw new ArgumentOutOfRangeException(nameof(shift), "shift must not be negative");
         if (shift >= 256) return Zero;
-        int w = shift >> 6, b = shift & 63;
-        Span<ulong> s = [a._l0, a._l1, a._l2, a._l3];
-        Span<ulong> r = stackalloc ulong[4];
-        for (int i = 3; i >= 0; i--)
+        ulong l0 = a._l0, l1 = a._l1, l2 = a._l2, l3 = a._l3;
+        switch (shift >> 6)
         {
-            int j = i - w;
-            ulong v = j >= 0 ? s[j] << b : 0;
-            if (b != 0 && j >= 1) v |= s[j - 1] >> (64 - b);
-            r[i] = v;
+            case 1: (l3, l2, l1, l0) = (l2, l1, l0, 0); break;
+            case 2: (l3, l2, l1, l0) = (l1, l0, 0, 0); break;
+            case 3: (l3, l2, l1, l0) = (l0, 0, 0, 0); break;
         }
-        return new UInt256(r[0], r[1], r[2], r[3]);
+        int b = shift & 63;
+        if (b == 0) return new UInt256(l0, l1, l2, l3);
+        return new UInt256(l0 << b, (l1 << b) | (l0 >> (64 - b)), (l2 << b) | (l1 >> (64 - b)), (l3 << b) | (l2 >> (64 - b)));
     }
 
     public static UInt256 operator >>(in UInt256 a, int shift)
     {
         if (shift < 0) throw new ArgumentOutOfRangeException(nameof(shift), "shift must not be negative");
         if (shift >= 256) return Zero;
-        int w = shift >> 6, b = shift & 63;
-        Span<ulong> s = [a._l0, a._l1, a._l2, a._l3];
-        Span<ulong> r = stackalloc ulong[4];
-        for (int i = 0; i < 4; i++)
+        ulong l0 = a._l0, l1 = a._l1, l2 = a._l2, l3 = a._l3;
+        switch (shift >> 6)
         {
-            int j = i + w;
-            ulong v = j <= 3 ? s[j] >> b : 0;
-            if (b != 0 && j + 1 <= 3) v |= s[j + 1] << (64 - b);
-            r[i] = v;
+            case 1: (l0, l1, l2, l3) = (l1, l2, l3, 0); break;
+            case 2: (l0, l1, l2, l3) = (l2, l3, 0, 0); break;
+            case 3: (l0, l1, l2, l3) = (l3, 0, 0, 0); break;
         }
-        return new UInt256(r[0], r[1], r[2], r[3]);
+        int b = shift & 63;
+        if (b == 0) return new UInt256(l0, l1, l2, l3);
+        return new UInt256((l0 >> b) | (l1 << (64 - b)), (l1 >> b) | (l2 << (64 - b)), (l2 >> b) | (l3 << (64 - b)), l3 >> b);
     }
 
     public int CompareTo(UInt256 other)

@@ -1,3 +1,4 @@
+using Node.Chain.Fixtures;
 using Node.Chain.Index;
 using Node.Primitives;
 using Node.Tests;
@@ -56,7 +57,7 @@ public class BlockIndexMainnetTests
     [Fact]
     public void Lookup_of_an_unknown_hash_fails()
     {
-        Assert.False(Index.Value.TryGet(TestChains.SyntheticHash(42), out int id));
+        Assert.False(Index.Value.TryGet(SyntheticChain.Hash(42), out int id));
         Assert.Equal(BlockIndex.None, id);
     }
 

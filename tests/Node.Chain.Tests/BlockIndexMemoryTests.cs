@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Node.Chain.Fixtures;
 using Node.Chain.Index;
 using Xunit.Abstractions;
 
@@ -21,7 +22,7 @@ public class BlockIndexMemoryTests(ITestOutputHelper output)
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
 
         var index = new BlockIndex();
-        TestChains.AddSyntheticChain(index, Headers);
+        SyntheticChain.AddTo(index, Headers);
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         long live = GC.GetTotalMemory(forceFullCollection: true) - liveBefore;

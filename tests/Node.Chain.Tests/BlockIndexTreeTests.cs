@@ -1,3 +1,4 @@
+using Node.Chain.Fixtures;
 using Node.Chain.Index;
 using Node.Primitives;
 
@@ -18,7 +19,7 @@ public class BlockIndexTreeTests
     public void An_orphan_header_is_rejected_with_UnknownParent()
     {
         var (index, _, _, _) = TestChains.SeedTree();
-        var (orphan, hash) = TestChains.Mine(TestChains.SyntheticHash(1), 1_300_000_000);
+        var (orphan, hash) = TestChains.Mine(SyntheticChain.Hash(1), 1_300_000_000);
         var ex = Assert.Throws<BlockIndexException>(() => index.Add(orphan, hash));
         Assert.Equal(BlockIndexError.UnknownParent, ex.Reason);
         Assert.False(index.Contains(hash));
@@ -28,7 +29,7 @@ public class BlockIndexTreeTests
     public void The_first_header_must_be_a_genesis_header()
     {
         var index = new BlockIndex();
-        var (header, hash) = TestChains.Mine(TestChains.SyntheticHash(1), 1_300_000_000);
+        var (header, hash) = TestChains.Mine(SyntheticChain.Hash(1), 1_300_000_000);
         var ex = Assert.Throws<BlockIndexException>(() => index.Add(header, hash));
         Assert.Equal(BlockIndexError.FirstHeaderNotGenesis, ex.Reason);
         Assert.Equal(0, index.Count);
@@ -49,12 +50,12 @@ public class BlockIndexTreeTests
     public void GetAncestor_on_a_long_branchy_tree_agrees_with_walking_parents()
     {
         var index = new BlockIndex();
-        TestChains.AddSyntheticChain(index, 3000);
+        SyntheticChain.AddTo(index, 3000);
         // A second branch leaving the first at height 1234, built without proof of work.
         var prev = index[1234].Hash;
         for (int i = 0; i < 1500; i++)
         {
-            var hash = TestChains.SyntheticHash(1_000_000UL + (ulong)i);
+            var hash = SyntheticChain.Hash(1_000_000UL + (ulong)i);
             index.Add(new BlockHeader(1, prev, hash, 0, 0x1d00ffff, 0), hash);
             prev = hash;
         }

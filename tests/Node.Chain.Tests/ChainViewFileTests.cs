@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Node.Chain.Fixtures;
 using Node.Chain.Index;
 using Node.Chain.View;
 using Node.Primitives;
@@ -54,7 +55,7 @@ public sealed class ChainViewFileTests : IDisposable
     public void The_file_grows_by_remapping_and_survives_reopen()
     {
         var index = new BlockIndex();
-        TestChains.AddSyntheticChain(index, 150_000);
+        SyntheticChain.AddTo(index, 150_000);
         using (var view = ChainView.Open(_dir.Path, index, 70_000))
         {
             view.SetTip(149_999);

@@ -1,3 +1,4 @@
+using Node.Chain.Fixtures;
 using Node.Chain.Index;
 using Node.Chain.View;
 using Node.Primitives;
@@ -103,14 +104,14 @@ public sealed class ChainViewMainnetTests : IDisposable
 
         // A stop hash below the start, or unknown, does not stop anything.
         Assert.Equal(2000, _view.LocateHeaders(LocatorAt(5000), TestChains.MainnetHash(10), ids));
-        Assert.Equal(2000, _view.LocateHeaders(LocatorAt(5000), TestChains.SyntheticHash(9), ids));
+        Assert.Equal(2000, _view.LocateHeaders(LocatorAt(5000), SyntheticChain.Hash(9), ids));
     }
 
     [Fact]
     public void LocateHeaders_with_an_unknown_locator_starts_after_genesis()
     {
         var ids = new int[ChainView.MaxHeadersResults];
-        Hash256[] unknown = [TestChains.SyntheticHash(1), TestChains.SyntheticHash(2)];
+        Hash256[] unknown = [SyntheticChain.Hash(1), SyntheticChain.Hash(2)];
         int n = _view.LocateHeaders(unknown, Hash256.Zero, ids);
         Assert.Equal(2000, n);
         AssertHeights(ids.AsSpan(0, n), 1);
@@ -120,7 +121,7 @@ public sealed class ChainViewMainnetTests : IDisposable
     public void LocateHeaders_uses_the_first_known_locator_hash_on_the_chain()
     {
         var ids = new int[ChainView.MaxHeadersResults];
-        Hash256[] locator = [TestChains.SyntheticHash(1), TestChains.MainnetHash(7000), TestChains.MainnetHash(100)];
+        Hash256[] locator = [SyntheticChain.Hash(1), TestChains.MainnetHash(7000), TestChains.MainnetHash(100)];
         int n = _view.LocateHeaders(locator, Hash256.Zero, ids);
         AssertHeights(ids.AsSpan(0, n), 7001);
     }
@@ -131,7 +132,7 @@ public sealed class ChainViewMainnetTests : IDisposable
         var ids = new int[ChainView.MaxHeadersResults];
         Assert.Equal(1, _view.LocateHeaders([], TestChains.MainnetHash(777), ids));
         Assert.Equal(777, _index[ids[0]].Height);
-        Assert.Equal(0, _view.LocateHeaders([], TestChains.SyntheticHash(5), ids));
+        Assert.Equal(0, _view.LocateHeaders([], SyntheticChain.Hash(5), ids));
     }
 
     [Fact]

@@ -82,33 +82,6 @@ internal static class TestChains
         int side17 = MineOn(index, side16, salt: 1);
         return (index, main, side16, side17);
     }
-
-    /// <summary>A fake but unique, well-spread hash for synthetic header n (no proof of work).</summary>
-    public static Hash256 SyntheticHash(ulong n)
-    {
-        Span<ulong> limbs = [Mix(n), Mix(n ^ 0x5555), Mix(n ^ 0xaaaa), Mix(n ^ 0xffff)];
-        return new Hash256(System.Runtime.InteropServices.MemoryMarshal.AsBytes(limbs));
-    }
-
-    /// <summary>Adds a straight chain of <paramref name="count"/> synthetic headers (genesis first), without proof of work.</summary>
-    public static void AddSyntheticChain(BlockIndex index, int count, uint bits = 0x1d00ffff)
-    {
-        var prev = Hash256.Zero;
-        for (int i = 0; i < count; i++)
-        {
-            var hash = SyntheticHash((ulong)i);
-            index.Add(new BlockHeader(1, prev, hash, 1_231_006_505u + (uint)i * 600, bits, (uint)i), hash);
-            prev = hash;
-        }
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-        return z ^ (z >> 31);
-    }
 }
 
 internal sealed class TempDirectory : IDisposable

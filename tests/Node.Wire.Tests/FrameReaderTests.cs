@@ -115,6 +115,8 @@ public class FrameReaderTests
         var buffer = new ReadOnlySequence<byte>(stream);
         Assert.Equal(FrameStatus.Dropped, FrameReader.TryReadFrame(ref buffer, Framed.Main, out var frame));
         Assert.Equal(WireError.MalformedCommand, frame.Error);
+        Assert.Equal(Command.Unknown, frame.Command);
+        Assert.Equal("0x" + commandHex, frame.Name.ToString()); // shown as hex, never as raw control bytes
         Assert.Equal(Ping.Length, buffer.Length);
     }
 

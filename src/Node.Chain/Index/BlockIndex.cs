@@ -14,6 +14,9 @@ public sealed class BlockIndex
     /// <summary>The id meaning "no entry".</summary>
     public const int None = -1;
 
+    /// <summary>Most entries an index holds (2^30, far beyond any real chain; keeps table sizes in int range).</summary>
+    public const int MaxCount = 1 << 30;
+
     private readonly EntryArena _arena = new();
     private readonly HashIdTable _table;
     private int _bestHeader = None;
@@ -25,6 +28,7 @@ public sealed class BlockIndex
     public BlockIndex(int expectedCount = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(expectedCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(expectedCount, MaxCount);
         _table = new HashIdTable(expectedCount);
     }
 
@@ -65,7 +69,7 @@ public sealed class BlockIndex
             throw new BlockIndexException(BlockIndexError.UnknownParent,
                 $"header {hash} builds on unknown block {header.PrevBlock}");
         }
-        if (_arena.Count == int.MaxValue)
+        if (_arena.Count == MaxCount)
             throw new BlockIndexException(BlockIndexError.IndexFull, "the block index is full");
 
         ref var e = ref _arena.Append(out int id);
@@ -110,6 +114,9 @@ public sealed class BlockIndex
         var prev = e._parent == None ? Hash256.Zero : _arena[e._parent]._hash;
         return new BlockHeader(e._version, prev, e._merkleRoot, e._time, e._bits, e._nonce);
     }
+
+    /// <summary>The ancestry of <paramref name="id"/>, for validating a header that builds on it.</summary>
+    public BlockIndexAncestry AncestryOf(int id) => new(this, id);
 
     /// <summary>The ancestor of <paramref name="id"/> at <paramref name="height"/> in O(log n) hops, or <see cref="None"/>.</summary>
     public int GetAncestor(int id, int height)
@@ -156,7 +163,7 @@ public sealed class BlockIndex
         return a;
     }
 
-    public bool IsFailedOrDescendsFromFailed(int id) => (_arena[CheckId(id)]._status & BlockStatus.FailureMask) != 0;
+    public bool IsFailedOrDescendsFromFailed(int id) => _arena[CheckId(id)].IsFailedOrDescendsFromFailed;
 
     /// <summary>Adds status flags. Failure is recorded through <see cref="MarkFailed"/>, which also marks descendants.</summary>
     public void SetStatus(int id, BlockStatus flags)

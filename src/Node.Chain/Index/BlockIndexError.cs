@@ -7,7 +7,7 @@ public enum BlockIndexError
     FirstHeaderNotGenesis,
     /// <summary>The header's previous block is not in the index (an orphan header).</summary>
     UnknownParent,
-    /// <summary>The index holds <see cref="int.MaxValue"/> entries.</summary>
+    /// <summary>The index holds <see cref="BlockIndex.MaxCount"/> entries.</summary>
     IndexFull,
 }
 

@@ -17,15 +17,6 @@ internal sealed class EntryArena
 
     public int Count => _count;
 
-    public long AllocatedBytes
-    {
-        get
-        {
-            long chunks = (_count + ChunkMask) >> ChunkShift;
-            return chunks * ChunkSize * Unsafe.SizeOf<BlockIndexEntry>();
-        }
-    }
-
     public ref BlockIndexEntry this[int id]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -25,10 +25,6 @@ internal sealed class HashIdTable
         _mask = capacity - 1;
     }
 
-    public int Count => _count;
-
-    public long AllocatedBytes => (long)_slots.Length * sizeof(ulong);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryFind(in Hash256 hash, EntryArena arena, out int id)
     {

@@ -34,6 +34,7 @@ public sealed class ArrayHeaderAncestry : IHeaderAncestry
         return a;
     }
 
+    /// <summary>The lowest height held: 0 from genesis, else the trusted base.</summary>
     public int LowestHeight { get; }
     public int Count => _count;
     public int Height => LowestHeight + _count - 1;
@@ -43,6 +44,10 @@ public sealed class ArrayHeaderAncestry : IHeaderAncestry
     public uint BitsAt(int height) => _bits[Index(height)];
     public Hash256 HashAt(int height) => _hashes[Index(height)];
 
+    /// <summary>
+    /// Core's median time past. Within 10 blocks of a trusted base (not genesis) it can only take the
+    /// timestamps held, so for those first headers the rule is weaker than Core's.
+    /// </summary>
     public uint MedianTimePast()
     {
         if (_count == 0) throw new InvalidOperationException("the ancestry is empty");

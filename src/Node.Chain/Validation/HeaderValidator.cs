@@ -44,7 +44,7 @@ public sealed class HeaderValidator
         where TAncestry : IHeaderAncestry
     {
         var pow = CheckProofOfWork(header, hash);
-        if (!pow.IsValid) return pow;
+        if (!pow.IsValid) return pow with { Height = parent.Height + 1 };
         var link = CheckParent(header, hash, parent);
         if (!link.IsValid) return link;
         return CheckContextual(header, hash, parent, now, lastCheckpointHeight);

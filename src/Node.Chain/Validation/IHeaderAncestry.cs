@@ -4,17 +4,15 @@ namespace Node.Chain.Validation;
 
 /// <summary>
 /// The chain a new header would extend, as contextual header validation sees it: the tip is the
-/// new header's parent. Heights are absolute; an implementation answers for heights from
-/// <see cref="LowestHeight"/> to <see cref="Height"/> along the tip's own ancestry (not the active
-/// chain, when the tip is on a fork).
+/// new header's parent. Heights are absolute; an implementation answers for heights up to
+/// <see cref="Height"/> along the tip's own ancestry (not the active chain, when the tip is on a
+/// fork). Validation asks for at most the tip's period (2016 blocks back) and, on testnets, the
+/// walk back over min-difficulty blocks.
 /// </summary>
 public interface IHeaderAncestry
 {
     /// <summary>Height of the tip (the parent of the header being validated).</summary>
     int Height { get; }
-
-    /// <summary>The lowest height this ancestry can answer for: 0 for a full index, the trusted base otherwise.</summary>
-    int LowestHeight { get; }
 
     Hash256 TipHash { get; }
 

@@ -84,13 +84,7 @@ public sealed partial class ChainView
             destination[0] = stop;
             return 1;
         }
-        int n = 0;
-        for (int id = Next(FindLocatorFork(locator)); id != BlockIndex.None; id = _ids[_index[id].Height + 1])
-        {
-            destination[n++] = id;
-            if (n == limit || _index[id].Hash == hashStop || _index[id].Height == _height) break;
-        }
-        return n;
+        return CopyAfterFork(locator, hashStop, stopIncluded: true, destination[..limit]);
     }
 
     /// <summary>
@@ -102,13 +96,27 @@ public sealed partial class ChainView
     {
         int limit = Math.Min(max, destination.Length);
         if (limit <= 0) return 0;
-        int n = 0;
-        for (int id = Next(FindLocatorFork(locator)); id != BlockIndex.None; id = _ids[_index[id].Height + 1])
+        return CopyAfterFork(locator, hashStop, stopIncluded: false, destination[..limit]);
+    }
+
+    /// <summary>
+    /// Copies the ids after the locator's fork, as far as fits, the tip, or the stop hash when it is
+    /// on this chain past the fork (a stop hash elsewhere is never met by walking this chain).
+    /// </summary>
+    private int CopyAfterFork(ReadOnlySpan<Hash256> locator, in Hash256 hashStop, bool stopIncluded, Span<int> destination)
+    {
+        int fork = FindLocatorFork(locator);
+        if (fork == BlockIndex.None) return 0;
+        int first = _index[fork].Height + 1;
+        int last = Math.Min(_height, first + destination.Length - 1);
+        if (_index.TryGet(hashStop, out int stop) && Contains(stop))
         {
-            if (_index[id].Hash == hashStop) break;
-            destination[n++] = id;
-            if (n == limit || _index[id].Height == _height) break;
+            int stopHeight = _index[stop].Height;
+            if (stopHeight >= first) last = Math.Min(last, stopIncluded ? stopHeight : stopHeight - 1);
         }
-        return n;
+        if (last < first) return 0;
+        int count = last - first + 1;
+        _ids.AsSpan(first, count).CopyTo(destination);
+        return count;
     }
 }

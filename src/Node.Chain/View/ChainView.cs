@@ -62,11 +62,9 @@ public sealed partial class ChainView : IDisposable
 
     public int Genesis => _height < 0 ? BlockIndex.None : _ids[0];
 
-    public BlockIndex Index => _index;
-
     /// <summary>The id at <paramref name="height"/> on this chain, or <see cref="BlockIndex.None"/> past the tip.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int NodeByHeight(int height) => (uint)height <= (uint)_height ? _ids[height] : BlockIndex.None;
+    public int NodeByHeight(int height) => (uint)height < (uint)(_height + 1) ? _ids[height] : BlockIndex.None;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(int id)

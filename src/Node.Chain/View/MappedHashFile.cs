@@ -8,6 +8,7 @@ namespace Node.Chain.View;
 /// <summary>
 /// chainview.dat: a 16-byte header (magic "SNCV", version, count of hashes as u64, all LE) followed
 /// by one 32-byte hash per height, memory-mapped read/write. The file grows in chunks by remapping.
+/// It is opened exclusively: a second node on the same data directory fails instead of corrupting it.
 /// </summary>
 internal sealed unsafe class MappedHashFile : IDisposable
 {
@@ -24,7 +25,7 @@ internal sealed unsafe class MappedHashFile : IDisposable
 
     public MappedHashFile(string path)
     {
-        _stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        _stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         ExistingLength = _stream.Length;
         Map(Math.Max(ExistingLength, HeaderSize + (long)GrowthHashes * Hash256.Size));
     }

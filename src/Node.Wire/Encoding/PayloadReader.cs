@@ -12,14 +12,12 @@ internal ref struct PayloadReader(in ReadOnlySequence<byte> payload)
 {
     private SequenceReader<byte> _reader = new(payload);
 
-    public readonly long Remaining => _reader.Remaining;
+    public long Remaining => _reader.Remaining;
 
-    public readonly bool End => _reader.End;
+    public bool End => _reader.End;
 
     /// <summary>The contiguous unread bytes of the current segment (fast paths parse from it directly).</summary>
-    public readonly ReadOnlySpan<byte> UnreadSpan => _reader.UnreadSpan;
-
-    public readonly ReadOnlySequence<byte> UnreadSequence => _reader.UnreadSequence;
+    public ReadOnlySpan<byte> UnreadSpan => _reader.UnreadSpan;
 
     public void Advance(long count) => _reader.Advance(count);
 
@@ -72,12 +70,6 @@ internal ref struct PayloadReader(in ReadOnlySequence<byte> payload)
     {
         if (!_reader.TryCopyTo(destination)) WireThrow.Truncated(what);
         _reader.Advance(destination.Length);
-    }
-
-    public void Skip(long count, string what)
-    {
-        if (_reader.Remaining < count) WireThrow.Truncated(what);
-        _reader.Advance(count);
     }
 
     /// <summary>A canonical CompactSize, with no range check (callers apply the limit that Core applies).</summary>

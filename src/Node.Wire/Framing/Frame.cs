@@ -8,7 +8,10 @@ namespace Node.Wire;
 /// </summary>
 public readonly struct Frame(Command command, CommandName name, ReadOnlySequence<byte> payload, WireError error)
 {
-    /// <summary>The recognised command, or <see cref="Wire.Command.Unknown"/> (see <see cref="Name"/>).</summary>
+    /// <summary>
+    /// The recognised command, or <see cref="Wire.Command.Unknown"/> for a well-formed name this node has no codec
+    /// for (see <see cref="Name"/>). Always Unknown on a dropped frame.
+    /// </summary>
     public Command Command { get; } = command;
 
     /// <summary>The raw 12-byte command field as received.</summary>

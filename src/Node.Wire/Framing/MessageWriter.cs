@@ -31,7 +31,7 @@ public readonly struct MessageWriter(IBufferWriter<byte> output, uint magic)
     /// <inheritdoc cref="WriteRaw(Command, ReadOnlySpan{byte})"/>
     public void WriteRaw(Command command, in ReadOnlySequence<byte> payload)
     {
-        if (payload.Length > ProtocolLimits.MaxPayloadLength) CheckLength(int.MaxValue);
+        CheckLength(payload.Length);
         WriteHeader(command, (int)payload.Length, FrameReader.Checksum(payload));
         foreach (var segment in payload) output.Write(segment.Span);
     }
@@ -43,7 +43,7 @@ public readonly struct MessageWriter(IBufferWriter<byte> output, uint magic)
         output.Advance(MessageHeader.Size);
     }
 
-    private static void CheckLength(int size)
+    private static void CheckLength(long size)
     {
         if (size > ProtocolLimits.MaxPayloadLength)
             throw new ArgumentException($"a payload may not exceed {ProtocolLimits.MaxPayloadLength} bytes; peers would disconnect");

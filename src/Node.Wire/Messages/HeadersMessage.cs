@@ -52,25 +52,31 @@ public readonly ref struct HeadersMessage(ReadOnlySpan<BlockHeader> headers) : I
         int count = ReadCount(ref r);
         if (destination.Length < count) throw new ArgumentException("header buffer too small", nameof(destination));
         Span<byte> straddling = stackalloc byte[BlockHeader.Size];
-        for (int i = 0; i < count; i++)
+        int i = 0;
+        while (i < count)
         {
+            // The usual case: whole entries with a one-byte tx count inside the current segment,
+            // parsed from the span with a single reader advance per segment.
             var span = r.UnreadSpan;
-            if (span.Length >= MinEntrySize && span[BlockHeader.Size] < 0xfd)
+            int pos = 0;
+            while (i < count && span.Length - pos >= MinEntrySize && span[pos + BlockHeader.Size] < 0xfd)
             {
-                // The usual case: header and a one-byte count inside the current segment.
-                destination[i] = BlockHeader.Read(span);
-                r.Advance(MinEntrySize);
-                continue;
+                destination[i++] = BlockHeader.Read(span.Slice(pos, BlockHeader.Size));
+                pos += MinEntrySize;
             }
-            if (span.Length >= BlockHeader.Size)
+            r.Advance(pos);
+            if (i == count) break;
+
+            // An entry straddling segments, or a multi-byte tx count.
+            if (r.UnreadSpan.Length >= BlockHeader.Size)
             {
-                destination[i] = BlockHeader.Read(span);
+                destination[i++] = BlockHeader.Read(r.UnreadSpan);
                 r.Advance(BlockHeader.Size);
             }
             else
             {
                 r.ReadBytes(straddling, "header");
-                destination[i] = BlockHeader.Read(straddling);
+                destination[i++] = BlockHeader.Read(straddling);
             }
             ulong txCount = r.ReadCompactSize("header tx count");
             if (txCount > CompactSize.MaxSize) WireThrow.CompactSizeTooLarge("header tx count", txCount);

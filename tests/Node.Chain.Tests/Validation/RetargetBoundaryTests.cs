@@ -13,7 +13,6 @@ public class RetargetBoundaryTests
     private sealed class BoundaryAncestry(Dictionary<int, BlockHeader> headers, int tip) : IHeaderAncestry
     {
         public int Height => tip;
-        public int LowestHeight => 0;
         public Hash256 TipHash => headers[tip].GetHash();
         public uint TimeAt(int height) => headers[height].Time;
         public uint BitsAt(int height) => headers[height].Bits;

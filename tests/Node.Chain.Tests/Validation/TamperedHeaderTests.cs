@@ -58,7 +58,10 @@ public class TamperedHeaderTests
     [Fact]
     public void Nonce_bit_changes_the_hash_high_hash()
     {
-        Assert.Equal(RuleError.HighHash, Full(Flip(76, 0)).Error);
+        var result = Full(Flip(76, 0));
+        Assert.Equal(RuleError.HighHash, result.Error);
+        Assert.Equal(Height, result.Height);
+        Assert.Equal("high-hash", result.CoreReason);
     }
 
     [Fact]
