@@ -11,6 +11,9 @@ namespace Node.Storage;
 /// </summary>
 internal sealed class BlockFileReader : IDisposable
 {
+    /// <summary>No block can be larger than a network message (Core's MAX_SIZE); a longer row is not trusted with a buffer.</summary>
+    public const uint MaxBlockLength = (uint)Node.Primitives.CompactSize.MaxSize;
+
     private readonly string _directory;
     private readonly uint _magic;
     private readonly ConcurrentDictionary<int, SafeFileHandle> _handles = new();
@@ -25,6 +28,7 @@ internal sealed class BlockFileReader : IDisposable
     /// <summary>Reads the block at <paramref name="location"/> into <paramref name="destination"/>; its bytes count only if the result is <see cref="StorageError.None"/>.</summary>
     public StorageError Read(BlockLocation location, ulong checksum, Span<byte> destination)
     {
+        if (location.Length > MaxBlockLength) return StorageError.BadIndexRow;
         if (destination.Length < location.Length) return StorageError.DestinationTooSmall;
         if (location.Offset < FlatFiles.RecordPrefixSize) return StorageError.BadRecordMagic;
         var handle = HandleOf(location.File);

@@ -105,8 +105,8 @@ internal sealed class BlockIndexDb : IDisposable
         return count;
     }
 
-    /// <summary>The committed tip and last flat file, or null for a new store.</summary>
-    public (Hash256 Tip, int LastFile)? ReadState()
+    /// <summary>The committed state, or null for a new store.</summary>
+    public ChainStateRecord? ReadState()
     {
         Span<byte> value = stackalloc byte[ChainStateCodec.StateSize];
         try
@@ -143,10 +143,10 @@ internal sealed class BlockIndexDb : IDisposable
         batch.Put(row.Hash.Bytes, value, BlockIndex);
     }
 
-    public void PutState(WriteBatch batch, Hash256 tip, int lastFile)
+    public void PutState(WriteBatch batch, in ChainStateRecord state)
     {
         Span<byte> value = stackalloc byte[ChainStateCodec.StateSize];
-        ChainStateCodec.WriteState(tip, lastFile, value);
+        ChainStateCodec.WriteState(state, value);
         batch.Put(ChainStateCodec.StateKey, value, ChainState);
     }
 
@@ -161,8 +161,21 @@ internal sealed class BlockIndexDb : IDisposable
     /// <summary>Writes the batch and waits until it is on disk (WAL synced).</summary>
     public void CommitSynced(WriteBatch batch) => _db.Write(batch, _syncWrite);
 
+    /// <summary>
+    /// Writes the memtables to table files. RocksDB does not on close (the WAL has the data), and
+    /// replaying ~64 MB of WAL at the next open took over 5 s for a 1M-row index: a clean close
+    /// pays that once, here, instead.
+    /// </summary>
+    private void FlushMemtables()
+    {
+        var flush = new FlushOptions().SetWaitForFlush(true);
+        Native.Instance.rocksdb_flush_cf(_db.Handle, flush.Handle, BlockIndex.Handle);
+        Native.Instance.rocksdb_flush_cf(_db.Handle, flush.Handle, ChainState.Handle);
+    }
+
     public void Dispose()
     {
+        FlushMemtables();
         _db.Dispose();
         GC.KeepAlive(_cache);
     }

@@ -20,6 +20,7 @@ public sealed class BlockStore : IDisposable
     private readonly BlockFileReader _reader;
     private readonly WriteBatch _pending = new();
     private readonly ILogger _logger;
+    private readonly uint _magic;
     private (int File, long Position) _committedEnd;
 
     /// <summary>What opening had to repair; <see cref="RecoveryReport.Clean"/> after a clean stop.</summary>
@@ -31,8 +32,9 @@ public sealed class BlockStore : IDisposable
     /// <summary>Where flat files live.</summary>
     public string BlocksDirectory { get; }
 
-    private BlockStore(string blocksDirectory, BlockIndexDb index, BlockFileReader reader, BlockFileWriter writer, RecoveryReport recovery, ILogger logger)
+    private BlockStore(string blocksDirectory, uint magic, BlockIndexDb index, BlockFileReader reader, BlockFileWriter writer, RecoveryReport recovery, ILogger logger)
     {
+        _magic = magic;
         BlocksDirectory = blocksDirectory;
         _index = index;
         _reader = reader;
@@ -46,7 +48,8 @@ public sealed class BlockStore : IDisposable
     /// <summary>
     /// Opens (or creates) the store under <paramref name="dataDirectory"/> and repairs what an
     /// unclean stop left behind (see <see cref="Recovery"/>). <paramref name="magic"/> is the
-    /// network magic as the uint read little-endian from its four start bytes (mainnet 0xD9B4BEF9).
+    /// network magic as the uint read little-endian from its four start bytes (mainnet 0xD9B4BEF9);
+    /// a store committed under another magic is refused (<see cref="StorageError.WrongNetwork"/>).
     /// </summary>
     public static BlockStore Open(string dataDirectory, uint magic, BlockStoreOptions? options = null, ILogger? logger = null)
     {
@@ -59,9 +62,9 @@ public sealed class BlockStore : IDisposable
         var reader = new BlockFileReader(blocks, magic);
         try
         {
-            var (report, lastFile, position) = new StoreRecovery(blocks, index, reader, logger).Run();
+            var (report, lastFile, position) = new StoreRecovery(blocks, magic, index, reader, logger).Run();
             var writer = new BlockFileWriter(blocks, magic, options, lastFile, position);
-            return new BlockStore(blocks, index, reader, writer, report, logger);
+            return new BlockStore(blocks, magic, index, reader, writer, report, logger);
         }
         catch
         {
@@ -93,7 +96,7 @@ public sealed class BlockStore : IDisposable
         _writer.Flush();
         foreach (var (file, size) in _writer.FinishedSinceCommit) _index.PutFileSize(_pending, file, size);
         _index.PutFileSize(_pending, _writer.CurrentFile, _writer.Position);
-        _index.PutState(_pending, tip, _writer.CurrentFile);
+        _index.PutState(_pending, new ChainStateRecord(_magic, tip, _writer.CurrentFile));
         _index.CommitSynced(_pending);
         _pending.Clear();
         _writer.MarkCommitted();
@@ -114,6 +117,7 @@ public sealed class BlockStore : IDisposable
     public StorageError FetchBlock(Hash256 hash, IBufferWriter<byte> destination)
     {
         if (!_index.TryGetRow(hash, out var row) || !row.HasData) return StorageError.BlockNotFound;
+        if (row.Location.Length > BlockFileReader.MaxBlockLength) return ReadBlock(row, default); // refused and logged there
         int length = (int)row.Location.Length;
         var error = ReadBlock(row, destination.GetSpan(length));
         if (error == StorageError.None) destination.Advance(length);

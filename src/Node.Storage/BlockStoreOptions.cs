@@ -24,7 +24,12 @@ public sealed record BlockStoreOptions
     /// </summary>
     public ulong IndexWriteBufferBytes { get; init; } = 64UL << 20;
 
-    /// <summary>LZ4 on the index tables (measured: see StorageBenchmarks.LoadIndex).</summary>
+    /// <summary>
+    /// LZ4 on the index tables. Off by default: measured on a 1M-row index
+    /// (StorageIndexLoadBenchmarks), LZ4 made LoadAll ~15-20% slower for smaller tables
+    /// (118 vs 185 MB, an upper bound: the synthetic rows share their merkle root); real rows are
+    /// mostly hashes, which do not compress, and start-up time matters more than ~100 MB of disk.
+    /// </summary>
     public bool CompressIndex { get; init; }
 
     internal void Validate()

@@ -22,4 +22,6 @@ public enum StorageError
     BadIndexRow,
     /// <summary>The store was written by an unknown format version.</summary>
     UnsupportedFormatVersion,
+    /// <summary>The store holds another network's blocks (its magic differs).</summary>
+    WrongNetwork,
 }

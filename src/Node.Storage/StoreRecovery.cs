@@ -16,7 +16,7 @@ namespace Node.Storage;
 /// 3. The committed tip's bytes are verified; if they are not intact the tip walks back to the
 ///    nearest ancestor whose bytes are.
 /// </summary>
-internal sealed class StoreRecovery(string blocksDirectory, BlockIndexDb index, BlockFileReader reader, ILogger logger)
+internal sealed class StoreRecovery(string blocksDirectory, uint magic, BlockIndexDb index, BlockFileReader reader, ILogger logger)
 {
     private readonly List<DroppedBlock> _dropped = [];
     private readonly List<int> _deleted = [];
@@ -25,6 +25,8 @@ internal sealed class StoreRecovery(string blocksDirectory, BlockIndexDb index, 
     public (RecoveryReport Report, int LastFile, long Position) Run()
     {
         var state = index.ReadState();
+        if (state is { } s && s.Magic != magic)
+            throw new StorageCorruptionException(StorageError.WrongNetwork, $"the store holds the blocks of network magic 0x{s.Magic:x8}, not 0x{magic:x8}");
         var storedTip = state?.Tip ?? Hash256.Zero;
         int lastFile = state?.LastFile ?? 0;
         var committed = index.ReadFileSizes();
@@ -32,14 +34,7 @@ internal sealed class StoreRecovery(string blocksDirectory, BlockIndexDb index, 
         DiscardUncommitted(lastFile, committed);
         var damaged = FindDamagedFiles(committed);
         if (damaged.Count > 0) DropRowsBeyondFileEnds(damaged);
-        var tip = FindIntactTip(storedTip);
-        if (tip != storedTip)
-        {
-            using var batch = new WriteBatch();
-            index.PutState(batch, tip, lastFile);
-            index.CommitSynced(batch);
-            StorageLog.TipRolledBack(logger, storedTip, tip);
-        }
+        var tip = RollBackToIntactTip(storedTip, lastFile);
 
         long position = damaged.TryGetValue(lastFile, out long intactEnd) ? intactEnd : committed.GetValueOrDefault(lastFile);
         return (new RecoveryReport(_discarded, _deleted, _dropped, storedTip, tip), lastFile, position);
@@ -110,8 +105,11 @@ internal sealed class StoreRecovery(string blocksDirectory, BlockIndexDb index, 
         RandomAccess.FlushToDisk(handle);
     }
 
-    private Hash256 FindIntactTip(Hash256 tip)
+    /// <summary>Walks from the committed tip to the nearest block whose bytes verify, dropping the ones that do not.</summary>
+    private Hash256 RollBackToIntactTip(Hash256 storedTip, int lastFile)
     {
+        using var batch = new WriteBatch();
+        var tip = storedTip;
         while (!tip.IsZero)
         {
             if (!index.TryGetRow(tip, out var row))
@@ -119,18 +117,23 @@ internal sealed class StoreRecovery(string blocksDirectory, BlockIndexDb index, 
             if (row.HasData)
             {
                 var error = Verify(row);
-                if (error == StorageError.None) return tip;
-                using var batch = new WriteBatch();
+                if (error == StorageError.None) break;
                 Drop(batch, row, error);
-                index.CommitSynced(batch);
             }
             tip = row.Header.PrevBlock;
+        }
+        if (tip != storedTip)
+        {
+            index.PutState(batch, new ChainStateRecord(magic, tip, lastFile));
+            index.CommitSynced(batch);
+            StorageLog.TipRolledBack(logger, storedTip, tip);
         }
         return tip;
     }
 
     private StorageError Verify(in BlockIndexRow row)
     {
+        if (row.Location.Length > BlockFileReader.MaxBlockLength) return StorageError.BadIndexRow;
         var buffer = ArrayPool<byte>.Shared.Rent((int)row.Location.Length);
         try
         {

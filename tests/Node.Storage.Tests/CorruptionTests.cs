@@ -72,16 +72,33 @@ public class CorruptionTests
     }
 
     [Fact]
-    public void A_different_network_magic_does_not_read_mainnet_records()
+    public void A_store_of_another_network_is_refused_and_left_untouched()
     {
         using var dir = new TempDirectory();
         var rows = StoreChain(dir, 5);
-        using var store = BlockStore.Open(dir.Path, 0x0709110B); // testnet3
-        // the tip itself fails verification, so recovery walks the tip back to nothing
-        Assert.True(store.Recovery.TipRolledBack);
-        Assert.Equal(StorageError.BadRecordMagic, store.Recovery.DroppedBlocks[0].Reason);
-        Blocks.Fetch(store, rows[4].Hash, out var error);
-        Assert.Equal(StorageError.BlockNotFound, error);
+        var before = File.ReadAllBytes(dir.BlkFile(0));
+        var e = Assert.Throws<StorageCorruptionException>(() => BlockStore.Open(dir.Path, 0x0709110B)); // testnet3
+        Assert.Equal(StorageError.WrongNetwork, e.Error);
+        Assert.Equal(before, File.ReadAllBytes(dir.BlkFile(0)));
+
+        using var store = BlockStore.Open(dir.Path, Blocks.MainnetMagic);
+        Assert.True(store.Recovery.Clean);
+        Assert.Equal(rows[4].Hash, store.Tip);
+    }
+
+    [Fact]
+    public void A_record_written_under_another_magic_reads_as_bad_record_magic()
+    {
+        using var dir = new TempDirectory();
+        var rows = StoreChain(dir, 5);
+        using (var file = File.Open(dir.BlkFile(0), FileMode.Open, FileAccess.ReadWrite))
+        {
+            file.Position = rows[2].Location.Offset - 8;
+            file.Write([0x0b, 0x11, 0x09, 0x07]); // testnet3's start bytes
+        }
+        using var store = BlockStore.Open(dir.Path, Blocks.MainnetMagic);
+        Blocks.Fetch(store, rows[2].Hash, out var error);
+        Assert.Equal(StorageError.BadRecordMagic, error);
     }
 
     [Fact]
@@ -110,5 +127,23 @@ public class CorruptionTests
         store.Commit(rows[^1].Hash);
         var elsewhere = rows[1] with { Location = rows[1].Location with { File = 7 } };
         Assert.Equal(StorageError.FileMissing, store.ReadBlock(elsewhere, new byte[elsewhere.Location.Length]));
+    }
+
+    [Fact]
+    public void A_row_claiming_a_block_longer_than_any_message_is_refused_before_any_buffer_is_sized()
+    {
+        using var dir = new TempDirectory();
+        var logger = new ListLogger();
+        using var store = BlockStore.Open(dir.Path, Blocks.MainnetMagic, logger: logger);
+        var rows = Blocks.AppendChain(store, 2);
+        var huge = rows[1] with { Location = rows[1].Location with { Length = 0x7fff_ffff } };
+        store.StageRow(huge);
+        store.Commit(rows[0].Hash);
+
+        var writer = new ArrayBufferWriter<byte>();
+        Assert.Equal(StorageError.BadIndexRow, store.FetchBlock(huge.Hash, writer));
+        Assert.Equal(0, writer.Capacity);
+        Assert.Equal(StorageError.BadIndexRow, store.ReadBlock(huge, new byte[100]));
+        Assert.Equal(2, logger.Entries.Count(e => e.Level == LogLevel.Error));
     }
 }

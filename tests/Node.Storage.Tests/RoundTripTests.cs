@@ -37,7 +37,7 @@ public class RoundTripTests
         using var store = BlockStore.Open(dir.Path, Blocks.MainnetMagic);
 
         var fromSpan = store.AppendBlock(block);
-        var fromSequence = store.AppendBlock(Segmented(block, 4096 + 17));
+        var fromSequence = store.AppendBlock(Sequences.Segmented(block, 4096 + 17));
         Assert.Equal(fromSpan.Checksum, fromSequence.Checksum);
         Assert.Equal(fromSpan.Location.End + 8, fromSequence.Location.Offset);
 
@@ -93,7 +93,7 @@ public class RoundTripTests
         using var dir = new TempDirectory();
         using var store = BlockStore.Open(dir.Path, Blocks.MainnetMagic);
         var block = Blocks.Mainnet0To438[1];
-        var headerOnly = Blocks.RowFor(block, 1, 1, default) with { Status = BlockStatus.ValidHeader, Location = BlockLocation.None };
+        var headerOnly = Blocks.RowFor(block, 1, 1, default) with { Status = BlockStatus.HeaderValid, Location = BlockLocation.None };
         store.StageRow(headerOnly);
         store.Commit(Hash256.Zero);
 
@@ -125,33 +125,5 @@ public class RoundTripTests
         var rows = Blocks.AppendChain(store, 1);
         store.Commit(rows[0].Hash);
         Assert.Equal(StorageError.DestinationTooSmall, store.ReadBlock(rows[0], new byte[rows[0].Location.Length - 1]));
-    }
-
-    private static ReadOnlySequence<byte> Segmented(byte[] data, int segmentSize)
-    {
-        Segment? first = null, last = null;
-        for (int at = 0; at < data.Length; at += segmentSize)
-        {
-            var memory = data.AsMemory(at, Math.Min(segmentSize, data.Length - at));
-            if (first is null) first = last = new Segment(memory, 0);
-            else last = last!.Append(memory);
-        }
-        return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }
