@@ -1,5 +1,5 @@
 using System.Net;
-using Node.Rpc.Encoding;
+using Node.Rpc.Codec;
 
 namespace Node.Rpc.Http;
 

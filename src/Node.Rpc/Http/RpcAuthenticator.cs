@@ -1,3 +1,4 @@
+using System.Text;
 using System.Security.Cryptography;
 
 namespace Node.Rpc.Http;
@@ -5,7 +6,7 @@ namespace Node.Rpc.Http;
 /// <summary>Core's RPCAuthorized: HTTP Basic with the one configured user:password, compared in constant time.</summary>
 public sealed class RpcAuthenticator(string user, string password)
 {
-    private readonly byte[] _expected = System.Text.Encoding.UTF8.GetBytes($"{user}:{password}");
+    private readonly byte[] _expected = Encoding.UTF8.GetBytes($"{user}:{password}");
 
     /// <summary>Checks an Authorization header value ("Basic base64(user:password)").</summary>
     public bool IsAuthorized(string? authorization)

@@ -3,7 +3,7 @@ using Node.Primitives;
 using Node.Primitives.Blocks;
 using Node.Primitives.Transactions;
 using Node.Rpc.Backends;
-using Node.Rpc.Encoding;
+using Node.Rpc.Codec;
 using Node.Rpc.Protocol;
 using static Node.Rpc.Protocol.RpcParam;
 

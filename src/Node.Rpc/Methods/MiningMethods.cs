@@ -2,7 +2,7 @@ using System.Text.Json;
 using Node.Primitives;
 using Node.Primitives.Transactions;
 using Node.Rpc.Backends;
-using Node.Rpc.Encoding;
+using Node.Rpc.Codec;
 using Node.Rpc.Protocol;
 using static Node.Rpc.Protocol.RpcParam;
 
@@ -33,11 +33,11 @@ internal static class MiningMethods
 
     private static void GenerateToAddress(RpcCall call, Utf8JsonWriter w)
     {
-        var miner = Miner(call);
         int count = call.GetInt32(0, 0);
         long maxTries = call.GetInt64(2, (long)DefaultMaxTries);
         if (!AddressDecoder.TryGetScript(call.GetString(1), call.Context.Blockchain.Params, out byte[] script))
             throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "Error: Invalid address");
+        var miner = Miner(call);
 
         w.WriteStartArray();
         foreach (var hash in miner.GenerateToScript(count, script, (ulong)Math.Max(maxTries, 0))) w.WriteStringValue(hash.ToString());
@@ -46,7 +46,6 @@ internal static class MiningMethods
 
     private static void GenerateBlock(RpcCall call, Utf8JsonWriter w)
     {
-        var miner = Miner(call);
         if (!AddressDecoder.TryGetScript(call.GetString(0), call.Context.Blockchain.Params, out byte[] script))
             throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "Error: Invalid address or descriptor");
 
@@ -59,7 +58,7 @@ internal static class MiningMethods
         }
 
         bool submit = call.GetBool(2, true);
-        var block = miner.GenerateBlock(script, transactions, submit, DefaultMaxTries);
+        var block = Miner(call).GenerateBlock(script, transactions, submit, DefaultMaxTries);
         w.WriteStartObject();
         w.WriteString("hash"u8, block.Hash.ToString());
         if (!submit) w.WriteString("hex"u8, Convert.ToHexStringLower(block.Block));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Node.Rpc.Backends;
-using Node.Rpc.Encoding;
+using Node.Rpc.Codec;
 using Node.Rpc.Protocol;
 using static Node.Rpc.Protocol.RpcParam;
 

@@ -27,7 +27,7 @@ internal sealed class RpcRequest
         if (request.ValueKind != JsonValueKind.Object) throw new RpcException(RpcErrorCode.InvalidRequest, "Invalid Request object");
 
         HasId = request.TryGetProperty("id", out var id);
-        Id = HasId ? id : default;
+        Id = HasId ? id.Clone() : default; // outlives the document: errors are written after it is disposed
 
         if (request.TryGetProperty("jsonrpc", out var version) && version.ValueKind != JsonValueKind.Null)
         {

@@ -1,6 +1,6 @@
 using Node.Primitives;
 
-namespace Node.Rpc.Encoding;
+namespace Node.Rpc.Codec;
 
 /// <summary>Core's difficulty and target views of nBits (rpc/blockchain.cpp GetDifficulty, GetTarget).</summary>
 public static class DifficultyView

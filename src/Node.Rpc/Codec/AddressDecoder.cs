@@ -1,6 +1,6 @@
 using Node.Primitives.Consensus;
 
-namespace Node.Rpc.Encoding;
+namespace Node.Rpc.Codec;
 
 /// <summary>
 /// Core's DecodeDestination + GetScriptForDestination for the network's prefixes: base58check

@@ -1,4 +1,4 @@
-namespace Node.Rpc.Encoding;
+namespace Node.Rpc.Codec;
 
 /// <summary>BIP173 bech32 and BIP350 bech32m decoding (the checksum constant tells which).</summary>
 internal static class Bech32

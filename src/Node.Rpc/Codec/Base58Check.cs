@@ -1,7 +1,7 @@
 using System.Numerics;
 using Node.Primitives.Hashing;
 
-namespace Node.Rpc.Encoding;
+namespace Node.Rpc.Codec;
 
 /// <summary>Base58 with a 4-byte double-SHA256 checksum (Core's DecodeBase58Check).</summary>
 internal static class Base58Check

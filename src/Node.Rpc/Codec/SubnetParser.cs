@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Node.Rpc.Encoding;
+namespace Node.Rpc.Codec;
 
 /// <summary>Core's LookupSubNet for literal addresses: "ip", "ip/prefix" or "ip/netmask"; a bare IP is its own /32 or /128.</summary>
 public static class SubnetParser

@@ -5,7 +5,7 @@ using Node.Primitives.Blocks;
 using Node.Primitives.Transactions;
 using Node.Rpc.Backends;
 
-namespace Node.Rpc.Encoding;
+namespace Node.Rpc.Codec;
 
 /// <summary>Core's blockheaderToJSON and blockToJSON (verbosity 1) field by field, in Core's order.</summary>
 internal static class BlockJson
