@@ -223,8 +223,8 @@ public sealed class ClientBlockchainTests(RpcNode node) : IClassFixture<RpcNode>
         var outcomes = Call(
             BitcoinCoreClient.Call.Of("generatetoaddress", 1, "not-an-address"),
             BitcoinCoreClient.Call.Of("generatetoaddress", 1, "bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080"),
-            BitcoinCoreClient.Call.Of("generateblock", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3", new JsonArray()),
-            BitcoinCoreClient.Call.Of("generateblock", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", new JsonArray()));
+            BitcoinCoreClient.Call.Of("generateblock", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", new JsonArray()),
+            BitcoinCoreClient.Call.Of("generateblock", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3", new JsonArray()));
         Assert.Equal((-5, "Error: Invalid address"), (outcomes[0].ErrorCode!.Value, outcomes[0].ErrorMessage));
         // A regtest address on mainnet is invalid too.
         Assert.Equal((-5, "Error: Invalid address"), (outcomes[1].ErrorCode!.Value, outcomes[1].ErrorMessage));

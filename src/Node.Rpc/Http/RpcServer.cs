@@ -118,7 +118,7 @@ public sealed class RpcServer : IAsyncDisposable
     public ValueTask DisposeAsync() => new(StopAsync());
 
     /// <summary>Core's http_request_cb then HTTPReq_JSONRPC, in their order of checks.</summary>
-    private async Task HandleAsync(HttpContext http)
+    internal async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
         var response = http.Response;
