@@ -1,5 +1,6 @@
 using System.Net;
 using Node.Primitives;
+using Node.Net;
 using Node.Rpc.Codec;
 
 namespace Node.Rpc.Tests;
@@ -39,7 +40,7 @@ public sealed class CodecTests
     [InlineData("::1", "::1/128")]
     public void Subnets_parse_like_core(string text, string expected)
     {
-        Assert.True(SubnetParser.TryParse(text, out var subnet));
+        Assert.True(Subnets.TryParse(text, out var subnet));
         Assert.Equal(IPNetwork.Parse(expected), subnet);
     }
 
@@ -49,5 +50,5 @@ public sealed class CodecTests
     [InlineData("localhost")]
     [InlineData("1.2.3.4/")]
     [InlineData("1.2.3.4/-1")]
-    public void Bad_subnets_are_refused(string text) => Assert.False(SubnetParser.TryParse(text, out _));
+    public void Bad_subnets_are_refused(string text) => Assert.False(Subnets.TryParse(text, out _));
 }

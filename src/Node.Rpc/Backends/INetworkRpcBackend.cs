@@ -34,7 +34,7 @@ public interface INetworkRpcBackend
     /// <summary>Lifts a manual ban; false when the subnet was not banned.</summary>
     bool Unban(IPNetwork subnet);
 
-    IReadOnlyList<BanEntry> ListBanned();
+    IReadOnlyList<BannedSubnet> ListBanned();
 
     void ClearBanned();
 

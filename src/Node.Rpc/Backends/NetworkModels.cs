@@ -41,4 +41,4 @@ public sealed record NetworkSummary(
 public sealed record LocalAddress(string Address, int Port, int Score);
 
 /// <summary>One entry of the ban list (times in unix seconds).</summary>
-public sealed record BanEntry(IPNetwork Subnet, long BanCreated, long BannedUntil);
+public sealed record BannedSubnet(IPNetwork Subnet, long BanCreated, long BannedUntil);

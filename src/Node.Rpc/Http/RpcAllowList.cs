@@ -1,5 +1,5 @@
 using System.Net;
-using Node.Rpc.Codec;
+using Node.Net;
 
 namespace Node.Rpc.Http;
 
@@ -14,7 +14,7 @@ public sealed class RpcAllowList
         var subnets = new List<IPNetwork> { new(IPAddress.Parse("127.0.0.0"), 8), new(IPAddress.IPv6Loopback, 128) };
         foreach (string entry in allowIp)
         {
-            if (!SubnetParser.TryParse(entry, out var subnet))
+            if (!Subnets.TryParse(entry, out var subnet))
                 throw new ArgumentException($"Invalid -rpcallowip subnet specification: {entry}. Valid are a single IP (e.g. 1.2.3.4), a network/netmask (e.g. 1.2.3.4/255.255.255.0) or a network/CIDR (e.g. 1.2.3.4/24).", nameof(allowIp));
             subnets.Add(subnet);
         }
@@ -24,7 +24,7 @@ public sealed class RpcAllowList
     public bool IsAllowed(IPAddress? remote)
     {
         if (remote is null) return false;
-        remote = SubnetParser.Normalize(remote);
+        remote = Subnets.Normalize(remote);
         foreach (var subnet in _subnets) if (subnet.Contains(remote)) return true;
         return false;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Node.Rpc.Backends;
-using Node.Rpc.Codec;
+using Node.Net;
 using Node.Rpc.Protocol;
 using static Node.Rpc.Protocol.RpcParam;
 
@@ -142,7 +141,7 @@ internal static class NetworkMethods
         string command = call.GetString(1);
         if (command is not ("add" or "remove")) throw new RpcException(RpcErrorCode.MiscError, call.Method.HelpText);
         var network = call.Context.Network;
-        if (!SubnetParser.TryParse(call.GetString(0), out var subnet)) throw new RpcException(RpcErrorCode.ClientInvalidIpOrSubnet, "Error: Invalid IP/Subnet");
+        if (!Subnets.TryParse(call.GetString(0), out var subnet)) throw new RpcException(RpcErrorCode.ClientInvalidIpOrSubnet, "Error: Invalid IP/Subnet");
 
         if (command == "add")
         {
