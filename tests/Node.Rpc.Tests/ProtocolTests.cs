@@ -145,6 +145,9 @@ public sealed class ProtocolTests(RpcNode node) : IClassFixture<RpcNode>
         var r = await Post($$"""{"jsonrpc":"2.0","method":"getblockheader","params":{"blockhash":"{{RpcNode.HashAt(1)}}","verbose":false},"id":1}""");
         Assert.Equal(Convert.ToHexStringLower(RpcNode.Blocks.Value[1].AsSpan(0, 80)), (string?)r.Json["result"]);
 
+        var twice = await Post($$"""{"method":"getblockhash","params":{"height":1,"height":2},"id":1}""");
+        Assert.Equal("{\"result\":null,\"error\":{\"code\":-8,\"message\":\"Parameter height specified multiple times\"},\"id\":1}\n", twice.Body);
+
         var nullVerbose = await Post($$"""{"jsonrpc":"2.0","method":"getblock","params":["{{RpcNode.HashAt(1)}}", null],"id":2}""");
         Assert.Equal(1, (int)nullVerbose.Json["result"]!["height"]!);
     }
