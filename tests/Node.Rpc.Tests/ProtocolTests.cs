@@ -151,4 +151,19 @@ public sealed class ProtocolTests(RpcNode node) : IClassFixture<RpcNode>
         var nullVerbose = await Post($$"""{"jsonrpc":"2.0","method":"getblock","params":["{{RpcNode.HashAt(1)}}", null],"id":2}""");
         Assert.Equal(1, (int)nullVerbose.Json["result"]!["height"]!);
     }
+
+    [Fact]
+    public async Task Concurrent_requests_read_the_chain_consistently()
+    {
+        var requests = Enumerable.Range(0, 200).Select(async i =>
+        {
+            int height = i % 439;
+            var r = await Post($$"""{"jsonrpc":"2.0","method":"getblockheader","params":["{{RpcNode.HashAt(height)}}"],"id":{{i}}}""");
+            Assert.Equal(HttpStatusCode.OK, r.Status);
+            Assert.Equal(i, (int)r.Json["id"]!);
+            Assert.Equal(height, (int)r.Json["result"]!["height"]!);
+            Assert.Equal(438 - height + 1, (int)r.Json["result"]!["confirmations"]!);
+        });
+        await Task.WhenAll(requests);
+    }
 }
