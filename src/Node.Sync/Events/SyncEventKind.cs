@@ -1,0 +1,11 @@
+namespace Node.Sync.Events;
+
+public enum SyncEventKind : byte
+{
+    /// <summary>A peer finished its handshake.</summary>
+    PeerConnected,
+    /// <summary>A message from a peer; <see cref="SyncEvent.Command"/> says which.</summary>
+    Message,
+    /// <summary>A peer is gone; no further event comes from it.</summary>
+    PeerDisconnected,
+}
