@@ -18,7 +18,7 @@ public sealed partial class ConnectionManager
                 var socket = await ConnectAsync(remote, stopping).ConfigureAwait(false);
                 var permissions = WhitelistParser.PermissionsFor(_options.Whitelist, remote.Address, PeerDirection.Outbound);
                 var peer = Track(socket, remote, PeerDirection.Outbound, permissions, manual: true);
-                await peer.Completion.ConfigureAwait(false);
+                await peer.Completion.WaitAsync(stopping).ConfigureAwait(false);
                 handshook = peer.IsHandshakeComplete;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
