@@ -31,8 +31,11 @@ internal sealed class PeerSyncState(PeerLink link)
     /// <summary>We sent getheaders to this peer (Core's fSyncStarted).</summary>
     public bool HeadersSyncStarted { get; set; }
 
-    /// <summary>When our last getheaders to it was sent, while unanswered; 0 when answered.</summary>
-    public long HeadersRequestedAt { get; set; }
+    /// <summary>Core's m_headers_sync_timeout: when the initial headers sync from this sync peer must be done; 0 when none.</summary>
+    public long HeadersSyncDeadline { get; set; }
+
+    /// <summary>Core's fPreferredDownload: outbound, or whitelisted with noban.</summary>
+    public bool PreferredDownload => Peer.Direction == PeerDirection.Outbound || Peer.Permissions.Has(PeerPermissions.NoBan);
 
     public int UnconnectingHeaders { get; set; }
 

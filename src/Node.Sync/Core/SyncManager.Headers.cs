@@ -36,8 +36,14 @@ public sealed partial class SyncManager
     private bool MaybeStartHeadersSync(PeerSyncState peer)
     {
         if (peer.HeadersSyncStarted || !IsSyncCandidate(peer)) return false;
-        if (_syncPeer is not null && !_initialHeadersDone) return false;
-        _syncPeer ??= peer;
+        if (!_initialHeadersDone)
+        {
+            // One sync peer at a time (Core's nSyncStarted): preferably outbound, and (btcd) not behind our best header.
+            if (_syncPeer is not null || peer.Height < _chain.BestHeaderHeight) return false;
+            if (!peer.PreferredDownload && _peers.Values.Any(p => p.PreferredDownload && IsSyncCandidate(p))) return false;
+            _syncPeer = peer;
+            peer.HeadersSyncDeadline = NowMs + (long)(_options.HeadersSyncTimeout + ExpectedHeaders() * _options.HeadersSyncTimeoutPerHeader).TotalMilliseconds;
+        }
         peer.HeadersSyncStarted = true;
         // From the best header's parent, so the reply carries at least one header and sets the peer's best known block.
         int best = _chain.Index.BestHeader;
@@ -51,7 +57,6 @@ public sealed partial class SyncManager
     {
         Span<Hash256> locator = stackalloc Hash256[ChainView.MaxLocatorSize];
         int n = _chain.Chain.GetLocator(fromId, locator);
-        peer.HeadersRequestedAt = NowMs;
         Send(peer.Peer.SendAsync(new LocatorMessage(Command.GetHeaders, ProtocolVersions.Current, locator[..n], default)));
     }
 
@@ -59,7 +64,6 @@ public sealed partial class SyncManager
     {
         var link = peer.Link;
         int n = link.HeaderCount;
-        peer.HeadersRequestedAt = 0;
         Counters.HeadersReceivedAdd(n);
         if (n == 0)
         {
@@ -123,9 +127,20 @@ public sealed partial class SyncManager
     {
         if (_initialHeadersDone) return;
         _initialHeadersDone = true;
+        if (_syncPeer is not null) _syncPeer.HeadersSyncDeadline = 0;
         SyncLog.HeadersSynced(_log, _chain.BestHeaderHeight, _chain.BestHeader);
         foreach (var other in _peers.Values) MaybeStartHeadersSync(other);
     }
+
+    /// <summary>Headers still to come, guessed from the best header's age and the target spacing.</summary>
+    private long ExpectedHeaders()
+    {
+        long age = _chain.Params.Type == ChainType.Regtest ? 0 : BestHeaderAgeSeconds();
+        return Math.Max(0, age / _chain.Params.PowTargetSpacing);
+    }
+
+    private long BestHeaderAgeSeconds() =>
+        _options.ChainClock.GetUtcNow().ToUnixTimeSeconds() - _chain.Index[_chain.Index.BestHeader].Time;
 
     private bool HasMinimumWork(PeerSyncState peer) =>
         peer.BestKnownId != BlockIndex.None && _chain.Index[peer.BestKnownId].ChainWork >= _chain.MinimumChainWork;

@@ -1,3 +1,5 @@
+using Node.Net;
+
 namespace Node.Sync.Core;
 
 public sealed partial class SyncManager
@@ -10,13 +12,21 @@ public sealed partial class SyncManager
         _progress.MaybeLog(_chain.TipHeight, _chain.BestHeaderHeight, _inFlight.Count, _peers.Count);
     }
 
-    /// <summary>A sync peer that leaves our getheaders unanswered is dropped and another candidate takes over.</summary>
+    /// <summary>
+    /// Core's initial-headers-sync stall: while the best header is over a day old, a sync peer past its deadline is
+    /// dropped if another preferred peer can take over (a noban peer is kept but loses the sync role).
+    /// </summary>
     private void CheckHeadersTimeout()
     {
         var peer = _syncPeer;
-        if (peer is null || peer.HeadersRequestedAt == 0) return;
-        if (NowMs - peer.HeadersRequestedAt <= (long)_options.HeadersResponseTimeout.TotalMilliseconds) return;
-        Drop(peer, Net.DisconnectReason.Requested, "headers sync timeout");
+        if (peer is null || peer.HeadersSyncDeadline == 0 || NowMs <= peer.HeadersSyncDeadline) return;
+        if (BestHeaderAgeSeconds() < 24 * 3600) return;
+        if (!_peers.Values.Any(p => p != peer && p.PreferredDownload && IsSyncCandidate(p))) return;
+        peer.HeadersSyncDeadline = 0;
+        _syncPeer = null;
+        if (!peer.Peer.Permissions.Has(PeerPermissions.NoBan)) Drop(peer, DisconnectReason.Requested, "timeout downloading headers");
+        foreach (var candidate in _peers.Values)
+            if (candidate != peer && MaybeStartHeadersSync(candidate)) break;
     }
 
     /// <summary>

@@ -18,8 +18,11 @@ public sealed record SyncOptions
     /// <summary>Core's BLOCK_DOWNLOAD_TIMEOUT_BASE: a block in flight this long (scaled by other downloading peers) drops the peer.</summary>
     public TimeSpan BlockDownloadTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Core's HEADERS_RESPONSE_TIME: the sync peer must answer a getheaders within this.</summary>
-    public TimeSpan HeadersResponseTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>Core's HEADERS_DOWNLOAD_TIMEOUT_BASE: the initial headers sync must finish within this...</summary>
+    public TimeSpan HeadersSyncTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>...plus this per header expected (Core's HEADERS_DOWNLOAD_TIMEOUT_PER_HEADER), from the best header's age.</summary>
+    public TimeSpan HeadersSyncTimeoutPerHeader { get; init; } = TimeSpan.FromMilliseconds(1);
 
     /// <summary>How often the timer event checks stalls and timeouts.</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -42,5 +45,9 @@ public sealed record SyncOptions
     /// <summary>Peers remembered per connection as knowing a block (announcement suppression).</summary>
     public int KnownBlocksPerPeer { get; init; } = 1024;
 
+    /// <summary>Timers of the sync core (stalls, timeouts, progress).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The clock the header ages are read against (the chain's clock).</summary>
+    public TimeProvider ChainClock { get; init; } = TimeProvider.System;
 }

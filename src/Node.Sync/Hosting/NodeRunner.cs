@@ -36,7 +36,7 @@ public sealed class NodeRunner : IAsyncDisposable
         Chain = ChainState.Open(options.DataDirectory, options.Network, chainOptions);
         try
         {
-            Sync = new SyncManager(Chain, options.Sync with { BlocksOnly = options.BlocksOnly || options.Sync.BlocksOnly },
+            Sync = new SyncManager(Chain, options.Sync with { BlocksOnly = options.BlocksOnly || options.Sync.BlocksOnly, ChainClock = options.Clock },
                 loggers.CreateLogger("Sync"));
             var chain = Chain;
             var peer = new PeerOptions
