@@ -7,27 +7,19 @@ namespace Node.Chain.State;
 /// Core's setBlockIndexCandidates and mapBlocksUnlinked: a block is a candidate tip once its bytes
 /// and those of all its ancestors are stored (its branch is fully available) and it has at least
 /// the tip's work. Blocks stored before their parent wait, linked under it, until it is available.
+/// Candidates sit in an array-backed heap (no allocation per block); failed ones and those the tip
+/// has caught up with are dropped lazily when they reach the top.
 /// </summary>
 internal sealed class BestChainSelector
 {
     private readonly BlockIndex _index;
-    private readonly SortedSet<int> _candidates;
+    private readonly PriorityQueue<int, (UInt256 Work, int Id)> _candidates = new(MostWorkFirst.Instance);
     private readonly Dictionary<int, List<int>> _unlinked = [];
+    private readonly Stack<int> _linking = new();
     private bool[] _available = new bool[1024];
     private UInt256 _floor;
 
-    public BestChainSelector(BlockIndex index)
-    {
-        _index = index;
-        // Most work first; on equal work the earlier entry (seen first) wins, as Core's sequence ids do.
-        _candidates = new SortedSet<int>(Comparer<int>.Create((a, b) =>
-        {
-            int byWork = index[b].ChainWork.CompareTo(index[a].ChainWork);
-            return byWork != 0 ? byWork : a.CompareTo(b);
-        }));
-    }
-
-    public int CandidateCount => _candidates.Count;
+    public BestChainSelector(BlockIndex index) => _index = index;
 
     /// <summary>The block and all its ancestors are stored.</summary>
     public bool IsAvailable(int id) => id < _available.Length && _available[id];
@@ -42,14 +34,13 @@ internal sealed class BestChainSelector
             waiting.Add(id);
             return;
         }
-        var pending = new Stack<int>();
-        pending.Push(id);
-        while (pending.TryPop(out int next))
+        _linking.Push(id);
+        while (_linking.TryPop(out int next))
         {
             MarkAvailable(next);
             AddCandidate(next);
             if (!_unlinked.Remove(next, out var children)) continue;
-            foreach (int child in children) pending.Push(child);
+            foreach (int child in children) _linking.Push(child);
         }
     }
 
@@ -57,33 +48,41 @@ internal sealed class BestChainSelector
     public void AddCandidate(int id)
     {
         ref readonly var e = ref _index[id];
-        if (!e.IsFailedOrDescendsFromFailed && e.ChainWork >= _floor && IsAvailable(id)) _candidates.Add(id);
+        if (!e.IsFailedOrDescendsFromFailed && e.ChainWork >= _floor && IsAvailable(id)) _candidates.Enqueue(id, (e.ChainWork, id));
     }
 
-    /// <summary>The candidate with the most work that is not failed, or <see cref="BlockIndex.None"/>.</summary>
-    public int FindMostWork()
+    /// <summary>
+    /// The candidate with the most work (the earliest entry among equals, as Core's sequence ids
+    /// order them) if it has more work than <paramref name="tip"/>; otherwise <see cref="BlockIndex.None"/>.
+    /// </summary>
+    public int FindMoreWorkThan(int tip)
     {
-        while (_candidates.Count > 0)
+        var tipWork = _index[tip].ChainWork;
+        while (_candidates.TryPeek(out int best, out var key))
         {
-            int best = _candidates.Min;
-            if (!_index[best].IsFailedOrDescendsFromFailed) return best;
-            _candidates.Remove(best);
+            if (key.Work > tipWork && !_index[best].IsFailedOrDescendsFromFailed) return best;
+            _candidates.Dequeue();
         }
         return BlockIndex.None;
     }
 
-    public void Remove(int id) => _candidates.Remove(id);
-
-    /// <summary>Drops the candidates with less work than <paramref name="tip"/>; later ones need at least its work.</summary>
-    public void Prune(int tip)
-    {
-        _floor = _index[tip].ChainWork;
-        while (_candidates.Count > 0 && _index[_candidates.Max].ChainWork < _floor) _candidates.Remove(_candidates.Max);
-    }
+    /// <summary>Later candidates need at least the work of <paramref name="tip"/>.</summary>
+    public void SetFloor(int tip) => _floor = _index[tip].ChainWork;
 
     private void MarkAvailable(int id)
     {
         if (id >= _available.Length) Array.Resize(ref _available, Math.Max(id + 1, _available.Length * 2));
         _available[id] = true;
+    }
+
+    private sealed class MostWorkFirst : IComparer<(UInt256 Work, int Id)>
+    {
+        public static readonly MostWorkFirst Instance = new();
+
+        public int Compare((UInt256 Work, int Id) x, (UInt256 Work, int Id) y)
+        {
+            int byWork = y.Work.CompareTo(x.Work);
+            return byWork != 0 ? byWork : x.Id.CompareTo(y.Id);
+        }
     }
 }

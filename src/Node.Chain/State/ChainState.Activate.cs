@@ -13,13 +13,9 @@ public sealed partial class ChainState
     private void ActivateBestChain()
     {
         if (_index[_index.BestHeader].ChainWork < _minimumChainWork) return;
-        while (true)
-        {
-            int best = _selector.FindMostWork();
-            if (best == BlockIndex.None || _index[best].ChainWork <= _index[_view.Tip].ChainWork) break;
+        for (int best = _selector.FindMoreWorkThan(_view.Tip); best != BlockIndex.None; best = _selector.FindMoreWorkThan(_view.Tip))
             SwitchTo(best);
-        }
-        _selector.Prune(_view.Tip);
+        _selector.SetFloor(_view.Tip);
     }
 
     private void SwitchTo(int target)

@@ -1,9 +1,7 @@
 using System.Buffers;
-using Node.Chain.Index;
 using Node.Chain.Validation;
 using Node.Primitives;
 using Node.Primitives.Buffers;
-using Node.Primitives.Transactions;
 
 namespace Node.Chain.State;
 
@@ -65,7 +63,7 @@ public sealed partial class ChainState
         }
         else if (!_index.Contains(header.PrevBlock))
         {
-            return AddOrphan(block, header, hash, contextFree, checkedBlock);
+            return AddOrphan(block, header, hash, contextFree);
         }
 
         if (!known)
@@ -98,19 +96,14 @@ public sealed partial class ChainState
         return BlockProcessResult.Of(_view.Contains(id) ? BlockProcessStatus.Connected : BlockProcessStatus.Accepted, hash, height);
     }
 
-    private BlockProcessResult AddOrphan(ReadOnlySpan<byte> block, in BlockHeader header, in Hash256 hash,
-        in BlockValidationResult contextFree, in CheckedBlock checkedBlock)
+    private BlockProcessResult AddOrphan(ReadOnlySpan<byte> block, in BlockHeader header, in Hash256 hash, in BlockValidationResult contextFree)
     {
         var pow = _headerValidator.CheckProofOfWork(header, hash);
         if (!pow.IsValid) return BlockProcessResult.InvalidHeader(hash, pow.Error);
         if (!contextFree.IsValid) return BlockProcessResult.InvalidBlock(hash, contextFree.Error, -1);
         _orphans.Add(hash, block);
 
-        var coinbase = TransactionReader.Read(block.Slice(checkedBlock.Shape.CoinbaseOffset, checkedBlock.Shape.CoinbaseLength));
-        int claimed = -1;
-        foreach (var input in coinbase.Inputs)
-            if (CoinbaseHeight.TryRead(input.ScriptSig, out int h)) claimed = h;
-        return BlockProcessResult.Of(BlockProcessStatus.Orphan, hash, claimed);
+        return BlockProcessResult.Of(BlockProcessStatus.Orphan, hash, CoinbaseHeight.TryReadFromBlock(block, out int claimed) ? claimed : -1);
     }
 
     /// <summary>Orphans whose parent was just stored are processed in turn, breadth first, without recursion.</summary>
@@ -130,18 +123,13 @@ public sealed partial class ChainState
         }
     }
 
-    /// <summary>Core's InvalidBlockFound: the block and every descendant are failed and stop being candidates.</summary>
+    /// <summary>Core's InvalidBlockFound: the block and every descendant are failed (the selector skips failed candidates).</summary>
     private void InvalidBlockFound(int id, BlockRuleError error)
     {
         var descendants = new List<int>();
         _index.MarkFailed(id, descendants);
         _dirty.Add(id);
-        _selector.Remove(id);
-        foreach (int d in descendants)
-        {
-            _dirty.Add(d);
-            _selector.Remove(d);
-        }
+        foreach (int d in descendants) _dirty.Add(d);
         ChainLog.InvalidBlock(_logger, _index[id].Hash, _index[id].Height, error, descendants.Count);
     }
 }

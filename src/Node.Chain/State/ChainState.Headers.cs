@@ -31,7 +31,7 @@ public sealed partial class ChainState
         if (_index[parent].IsFailedOrDescendsFromFailed)
             return new HeaderAcceptResult(BlockIndex.None, new HeaderValidationResult(RuleError.PrevBlockInvalid, _index[parent].Height + 1, hash, 0, 0));
 
-        var verdict = _headerValidator.CheckContextual(header, hash, new IndexAncestry(_index, parent), Now, _lastCheckpointHeight);
+        var verdict = _headerValidator.CheckContextual(header, hash, new BlockIndexAncestry(_index, parent), Now, _lastCheckpointHeight);
         if (!verdict.IsValid) return new HeaderAcceptResult(BlockIndex.None, verdict);
 
         int id = _index.Add(header, hash);

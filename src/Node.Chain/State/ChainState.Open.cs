@@ -71,7 +71,7 @@ public sealed partial class ChainState
         foreach (var checkpoint in _headerValidator.Params.Checkpoints)
             if (_index.TryGet(checkpoint.Hash, out _)) _lastCheckpointHeight = Math.Max(_lastCheckpointHeight, checkpoint.Height);
 
-        _selector.Prune(_view.Tip);
+        _selector.SetFloor(_view.Tip);
         for (int id = 0; id < _index.Count; id++)
             if ((_index[id].Status & BlockStatus.DataStored) != 0) _selector.DataStored(id);
 

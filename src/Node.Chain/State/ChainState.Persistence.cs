@@ -1,6 +1,3 @@
-using Node.Chain.Index;
-using Node.Storage;
-
 namespace Node.Chain.State;
 
 public sealed partial class ChainState

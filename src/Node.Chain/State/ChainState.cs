@@ -99,7 +99,7 @@ public sealed partial class ChainState : IDisposable
     }
 
     /// <summary>Core's GetMedianTimePast of a block index entry.</summary>
-    public uint MedianTimePast(int id) => IndexAncestry.MedianTimePast(_index, id);
+    public uint MedianTimePast(int id) => new BlockIndexAncestry(_index, id).MedianTimePast();
 
     /// <summary>
     /// Core's IsInitialBlockDownload: the tip has less than the minimum chain work, or is older than

@@ -65,9 +65,8 @@ public static class BlockValidator
         if (height >= chainParams.Bip34Height)
         {
             var coinbase = TransactionReader.Read(block.Slice(checkedBlock.Shape.CoinbaseOffset, checkedBlock.Shape.CoinbaseLength));
-            foreach (var input in coinbase.Inputs)
-                if (!CoinbaseHeight.Matches(input.ScriptSig, height))
-                    return BlockValidationResult.Invalid(BlockRuleError.BadCoinbaseHeight, hash, 0, height);
+            if (!CoinbaseHeight.Matches(CoinbaseHeight.ScriptSigOf(coinbase), height))
+                return BlockValidationResult.Invalid(BlockRuleError.BadCoinbaseHeight, hash, 0, height);
         }
 
         var witness = WitnessRule(checkedBlock, segwitActive: height >= chainParams.SegwitHeight);

@@ -1,4 +1,6 @@
+using Node.Primitives.Blocks;
 using Node.Primitives.Scripts;
+using Node.Primitives.Transactions;
 
 namespace Node.Chain.Validation;
 
@@ -60,5 +62,27 @@ public static class CoinbaseHeight
         if (!Matches(scriptSig, (int)value)) return false;
         height = (int)value;
         return true;
+    }
+
+    /// <summary>
+    /// The height the coinbase of a serialized block claims (e.g. to place an orphan before its
+    /// parent is known); false unless the block starts with a coinbase whose scriptSig carries one.
+    /// Only the header and the first transaction are read. Meaningful only where BIP34 is active:
+    /// older coinbases may start with any number (genesis reads as 486,604,799, its pushed nBits).
+    /// </summary>
+    public static bool TryReadFromBlock(ReadOnlySpan<byte> block, out int height)
+    {
+        height = 0;
+        return BlockReader.TryOpen(block, out var reader, out _)
+            && reader.TryReadNext(out var coinbase, out _)
+            && coinbase.IsCoinbase
+            && TryRead(ScriptSigOf(coinbase), out height);
+    }
+
+    /// <summary>The scriptSig of a coinbase's only input.</summary>
+    internal static ReadOnlySpan<byte> ScriptSigOf(TransactionReader coinbase)
+    {
+        foreach (var input in coinbase.Inputs) return input.ScriptSig;
+        throw new ArgumentException("a coinbase has one input", nameof(coinbase));
     }
 }

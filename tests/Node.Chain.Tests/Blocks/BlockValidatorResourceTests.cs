@@ -4,7 +4,15 @@ using Node.Tests;
 
 namespace Node.Chain.Tests.Blocks;
 
-/// <summary>Both checks allocate nothing once the shared pools are warm, and CheckBlock is safe to run on many threads.</summary>
+[CollectionDefinition(nameof(BlockValidatorResourceTests), DisableParallelization = true)]
+public sealed class BlockValidatorAllocationCollection;
+
+/// <summary>
+/// Both checks allocate nothing once the shared pools are warm, and CheckBlock is safe to run on many
+/// threads. Run alone: a gen-2 collection caused by other tests may trim the shared array pool
+/// between the warm-up and the measured call.
+/// </summary>
+[Collection(nameof(BlockValidatorResourceTests))]
 public class BlockValidatorResourceTests
 {
     [Theory]

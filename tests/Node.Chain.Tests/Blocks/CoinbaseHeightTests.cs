@@ -67,6 +67,26 @@ public class CoinbaseHeightTests
         Assert.Equal(height, read);
         Assert.True(CoinbaseHeight.Matches(scriptSig, height));
         Assert.False(CoinbaseHeight.Matches(scriptSig, height + 1));
+        Assert.True(CoinbaseHeight.TryReadFromBlock(raw, out int fromBlock));
+        Assert.Equal(height, fromBlock);
+    }
+
+    [Fact]
+    public void Before_BIP34_the_number_read_is_whatever_the_coinbase_pushed_first()
+    {
+        // Genesis pushes its nBits 0x1d00ffff first, a minimal push of 486,604,799.
+        var blocks = Node.Tests.TestData.BlkRecords(RealBlocks.Blk0To438);
+        Assert.True(CoinbaseHeight.TryReadFromBlock(blocks[0], out int genesis));
+        Assert.Equal(0x1d00ffff, genesis);
+    }
+
+    [Fact]
+    public void Blocks_without_a_coinbase_give_no_height()
+    {
+        var blocks = Node.Tests.TestData.BlkRecords(RealBlocks.Blk0To438);
+        var noCoinbase = Tamper.Edit(Node.Tests.TestData.Bytes(RealBlocks.Legacy413567), b => b.Transactions.RemoveAt(0));
+        Assert.False(CoinbaseHeight.TryReadFromBlock(noCoinbase, out _));
+        Assert.False(CoinbaseHeight.TryReadFromBlock(blocks[1].AsSpan(0, 90), out _));
     }
 
     [Fact]

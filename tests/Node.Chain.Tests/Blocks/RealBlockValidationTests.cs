@@ -84,6 +84,21 @@ public class RealBlockValidationTests
             checkedBlock.Witness);
     }
 
+    [Fact]
+    public void Every_networks_genesis_block_passes_both_checks_at_height_0()
+    {
+        // Regtest has segwit active from height 0, so its genesis also goes through the witness rule.
+        foreach (var chain in ChainParams.All)
+        {
+            var raw = chain.GenesisBlockBytes.ToArray();
+            var check = BlockValidator.CheckBlock(raw, out var checkedBlock);
+            Assert.True(check.IsValid, $"{chain}: {check}");
+            Assert.Equal(chain.GenesisHash, checkedBlock.Hash);
+            var contextual = BlockValidator.ContextualCheckBlock(raw, checkedBlock, 0, 0, chain);
+            Assert.True(contextual.IsValid, $"{chain}: {contextual}");
+        }
+    }
+
     [Theory]
     [InlineData("blocks/btcd-blk_0_to_4.blk", 5)]
     [InlineData("blocks/btcd-blk_3A.blk", 1)]
