@@ -105,6 +105,9 @@ public sealed partial class Peer
     /// <summary>Bytes handed to the send queue and not yet taken by the socket (socket connections only).</summary>
     internal long QueuedSendBytes => _socket is null ? 0 : Counters.BytesSent - _socket.BytesSent;
 
+    /// <summary>Bytes the socket delivered into the receive pipe, framed or not.</summary>
+    internal long SocketBytesReceived => _socket?.BytesReceived ?? 0;
+
     internal void Start() => _completion = RunAsync();
 
     /// <summary>

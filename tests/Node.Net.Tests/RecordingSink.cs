@@ -7,6 +7,7 @@ namespace Node.Net.Tests;
 /// <summary>A sink that records what peers deliver, for tests to await.</summary>
 internal sealed class RecordingSink : IPeerMessageSink
 {
+    private readonly DecodingHandler _decoder = new();
     private int _connectedCalls;
     private int _disconnectedCalls;
 
@@ -20,6 +21,9 @@ internal sealed class RecordingSink : IPeerMessageSink
     /// <summary>When set, the next block message is held until this completes (the consumer keeps the bytes).</summary>
     public TaskCompletionSource? HoldBlocks { get; set; }
 
+    /// <summary>The payload of the held block, not copied: still the receive buffer's memory.</summary>
+    public ReadOnlySequence<byte> HeldPayload { get; private set; }
+
     public void OnPeerConnected(Peer peer)
     {
         Interlocked.Increment(ref _connectedCalls);
@@ -28,8 +32,13 @@ internal sealed class RecordingSink : IPeerMessageSink
 
     public ValueTask OnMessageAsync(Peer peer, in Frame frame)
     {
+        MessageDispatcher.Dispatch(frame, _decoder);
         Messages.Writer.TryWrite((peer, frame.Command, frame.Payload.ToArray()));
-        if (frame.Command == Command.Block && HoldBlocks is { } hold) return new ValueTask(hold.Task);
+        if (frame.Command == Command.Block && HoldBlocks is { } hold)
+        {
+            HeldPayload = frame.Payload;
+            return new ValueTask(hold.Task);
+        }
         return default;
     }
 
