@@ -19,34 +19,19 @@ internal sealed class PeerSyncState(PeerLink link)
     /// <summary>The height the peer claimed in its version, raised by what it announced or sent since.</summary>
     public int Height { get; set; } = -1;
 
-    /// <summary>Core's pindexBestKnownBlock: the most-work header we know the peer has, or none.</summary>
+    /// <summary>Registered with the block download scheduler (a full node we may download from).</summary>
+    public bool Downloads { get; set; }
+
+    /// <summary>Core's pindexBestKnownBlock (also kept by the scheduler for peers we download from), or none.</summary>
     public int BestKnownId { get; set; } = BlockIndex.None;
 
     /// <summary>Core's hashLastUnknownBlock: the last block it announced that we did not know yet.</summary>
     public Hash256? LastUnknownBlock { get; set; }
 
-    /// <summary>Core's pindexLastCommonBlock: the last block on both our chain and the peer's best known chain.</summary>
-    public int LastCommonId { get; set; } = BlockIndex.None;
-
-    /// <summary>We sent getheaders to this peer (Core's fSyncStarted).</summary>
+    /// <summary>We sent getheaders to this peer since its headers sync began (Core's fSyncStarted).</summary>
     public bool HeadersSyncStarted { get; set; }
 
-    /// <summary>Core's m_headers_sync_timeout: when the initial headers sync from this sync peer must be done; 0 when none.</summary>
-    public long HeadersSyncDeadline { get; set; }
-
-    /// <summary>Core's fPreferredDownload: outbound, or whitelisted with noban.</summary>
-    public bool PreferredDownload => Peer.Direction == PeerDirection.Outbound || Peer.Permissions.Has(PeerPermissions.NoBan);
-
     public int UnconnectingHeaders { get; set; }
-
-    /// <summary>Blocks requested from this peer, oldest first.</summary>
-    public List<Hash256> InFlight { get; } = [];
-
-    /// <summary>Core's m_downloading_since: when the oldest block in flight (or the last one received) started.</summary>
-    public long DownloadingSince { get; set; }
-
-    /// <summary>Core's m_stalling_since: when this peer was found holding back the download window; 0 when not.</summary>
-    public long StallingSince { get; set; }
 
     public bool PrefersHeaders { get; set; }
     public long FeeFilter { get; set; }

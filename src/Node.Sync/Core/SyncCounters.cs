@@ -40,7 +40,7 @@ public sealed class SyncCounters
 
     internal void BlockConnected() => Interlocked.Increment(ref _blocksConnected);
     internal void BlockReceived() => Interlocked.Increment(ref _blocksReceived);
-    internal void BlockRequested() => Interlocked.Increment(ref _blocksRequested);
+    internal void BlocksRequestedAdd(int n) => Interlocked.Add(ref _blocksRequested, n);
     internal void BlocksReRequestedAdd(int n) => Interlocked.Add(ref _blocksReRequested, n);
     internal void StallDetected() => Interlocked.Increment(ref _stallsDetected);
     internal void DownloadTimedOut() => Interlocked.Increment(ref _downloadTimeouts);

@@ -21,14 +21,14 @@ internal static partial class SyncLog
     [LoggerMessage(Level = LogLevel.Information, Message = "headers synced to height {Height} ({Hash})")]
     public static partial void HeadersSynced(ILogger logger, int height, Hash256 hash);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "peer={PeerId}: its header chain ends below the minimum chain work; not followed")]
+    public static partial void LowWork(ILogger logger, int peerId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "dropping peer={PeerId}: {Reason}")]
     public static partial void Dropping(ILogger logger, int peerId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "peer={PeerId} misbehaving (+{HowMuch}): {Reason}")]
     public static partial void Misbehaving(ILogger logger, int peerId, int howMuch, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "peer={PeerId} stalls the block download window at height {Height}")]
-    public static partial void Stalling(ILogger logger, int peerId, int height);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "peer={PeerId}: ignoring getheaders while in initial block download")]
     public static partial void IgnoringGetHeaders(ILogger logger, int peerId);
@@ -42,8 +42,4 @@ internal static partial class SyncLog
     [LoggerMessage(Level = LogLevel.Error, Message = "sync core failed on {Kind} {Command} from peer={PeerId}")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, int peerId, SyncEventKind kind, Command command);
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "processed {Blocks} blocks ({Rate:0.0} blocks/s, {Txs} txs, {MegabytesPerSecond:0.00} MB/s), height {Height}/{HeaderHeight} ({TipTime:u}), {InFlight} in flight from {Peers} peers")]
-    public static partial void Progress(ILogger logger, long blocks, double rate, long txs, double megabytesPerSecond, int height,
-        int headerHeight, DateTimeOffset tipTime, int inFlight, int peers);
 }

@@ -2,6 +2,7 @@ using Node.Chain.State;
 using Node.Chain.View;
 using Node.Net;
 using Node.Primitives;
+using Node.Sync.Download;
 using Node.Wire;
 
 namespace Node.Sync.Core;
@@ -25,11 +26,12 @@ public sealed partial class SyncManager
         var hash = BlockHeader.HashOf(block[..BlockHeader.Size]);
         Counters.BlockReceived();
         peer.Known.Add(hash);
-        bool requested = _inFlight.ContainsKey(hash);
+        // Core's force_processing: a block in flight from any peer counts as requested.
+        bool requested = peer.Downloads && _download.OnBlockReceived(peer.Id, hash) == BlockReceipt.Requested
+            || (_chain.Index.TryGet(hash, out int known) && _download.InFlightFrom(known) != BlockDownloadScheduler.NoPeer);
         if (!requested && !AcceptUnrequested(peer, block, hash)) return;
 
         var result = _chain.ProcessBlock(block, link.BlockCheck, link.CheckedBlock);
-        RemoveInFlight(hash, peer);
         switch (result.Status)
         {
             case BlockProcessStatus.Invalid:
@@ -37,12 +39,13 @@ public sealed partial class SyncManager
                 Punish(peer, 100, $"invalid block {hash}: {result.RejectReason}");
                 break;
             case BlockProcessStatus.Orphan:
-                if (result.Height > peer.Height) peer.Height = result.Height; // from the coinbase (BIP34)
+                RaiseHeight(peer, result.Height); // from the coinbase (BIP34)
                 SendGetBlocksToOrphanRoot(peer, hash);
                 break;
             case BlockProcessStatus.Connected or BlockProcessStatus.Accepted:
-                _progress.BlockBytes(block.Length, link.CheckedBlock.TxCount);
-                if (_chain.Index.TryGet(hash, out int id)) UpdateBestKnown(peer, id);
+                _progress.TargetHeight = _chain.BestHeaderHeight;
+                _progress.OnBlockProcessed(result.Height, link.CheckedBlock.TxCount, block.Length, link.CheckedBlock.Header.Time);
+                if (_chain.Index.TryGet(hash, out int id)) PeerHasBlock(peer, id);
                 break;
         }
         RequestBlocksFromAll();
@@ -92,8 +95,7 @@ public sealed partial class SyncManager
     private void OnBlockConnected(ChainBlock block)
     {
         Counters.BlockConnected();
-        DecayStallTimeout();
-        _progress.Connected(_chain.Index[block.Id].Time);
+        _download.OnBlockConnected();
         RelayBlock(block);
         BlockConnected?.Invoke(block);
     }

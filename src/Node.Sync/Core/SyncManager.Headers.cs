@@ -3,60 +3,55 @@ using Node.Chain.Index;
 using Node.Chain.View;
 using Node.Net;
 using Node.Primitives;
-using Node.Primitives.Consensus;
+using Node.Sync.Headers;
 using Node.Wire;
 
 namespace Node.Sync.Core;
 
-// Headers-first: one sync peer brings our headers to its tip, 2,000 at a time; once it is done every other
-// candidate is asked too (Core asks all peers once the best header is recent), so each peer's best known block
-// is set and blocks come from all of them in parallel.
+// Headers-first through the HeaderSyncState: one sync peer brings our headers to its tip, 2,000 at a time. Once
+// its tip is reached every other peer is asked too (Core asks all peers once the best header is recent), so each
+// peer's best known block is set and blocks come from all of them in parallel.
 public sealed partial class SyncManager
 {
-    private PeerSyncState? _syncPeer;
-    private bool _initialHeadersDone;
+    private readonly HeaderSyncState _headerSync;
 
     /// <summary>The peer we sync headers from, or none.</summary>
-    public long? SyncPeerId => _syncPeer?.Peer.Id;
+    public long? SyncPeerId => _peers.TryGetValue(_headerSync.SyncPeer, out var p) ? p.Peer.Id : null;
 
-    /// <summary>
-    /// A full node (NODE_NETWORK, and NODE_WITNESS once segwit is active at our best header) with a finished
-    /// handshake; on regtest only a localhost peer qualifies (btcd's rule).
-    /// </summary>
-    private bool IsSyncCandidate(PeerSyncState peer)
+    private PeerSyncState? SyncPeer => _peers.GetValueOrDefault(_headerSync.SyncPeer);
+
+    private static bool IsLocalhost(Peer peer) => IPAddress.IsLoopback(peer.RemoteEndPoint.Address);
+
+    /// <summary>btcd's isSyncCandidate: a full node, witness-enabled once segwit is active; on regtest localhost only.</summary>
+    private bool Qualifies(PeerSyncState peer) =>
+        SyncCandidate.Qualifies(_chain.Params, peer.Services, IsLocalhost(peer.Peer), _chain.BestHeaderHeight);
+
+    /// <summary>Chooses a sync peer when there is none and header sync is not done, and asks it for headers.</summary>
+    private void MaybeStartSync()
     {
-        if (peer.Peer.IsClosing) return false;
-        if (_chain.Params.Type == ChainType.Regtest && !IPAddress.IsLoopback(peer.Peer.RemoteEndPoint.Address)) return false;
-        ulong required = ServiceFlags.Network;
-        if (_chain.BestHeaderHeight + 1 >= _chain.Params.SegwitHeight) required |= ServiceFlags.Witness;
-        return ServiceFlags.HasAll(peer.Services, required);
+        if (_headerSync.HeadersSynced || _headerSync.SyncPeer != HeaderSyncState.NoPeer) return;
+        int chosen = _headerSync.StartSync(_chain.TipHeight);
+        if (!_peers.TryGetValue(chosen, out var peer)) return;
+        SyncLog.SyncPeer(_log, peer.Id, peer.Height);
+        StartHeaders(peer);
     }
 
-    /// <returns>True when a getheaders was sent.</returns>
-    private bool MaybeStartHeadersSync(PeerSyncState peer)
+    /// <summary>After the sync peer's tip: every other full node is asked once, from our best header's parent.</summary>
+    private void StartHeaders(PeerSyncState peer)
     {
-        if (peer.HeadersSyncStarted || !IsSyncCandidate(peer)) return false;
-        if (!_initialHeadersDone)
-        {
-            // One sync peer at a time (Core's nSyncStarted): preferably outbound, and (btcd) not behind our best header.
-            if (_syncPeer is not null || peer.Height < _chain.BestHeaderHeight) return false;
-            if (!peer.PreferredDownload && _peers.Values.Any(p => p.PreferredDownload && IsSyncCandidate(p))) return false;
-            _syncPeer = peer;
-            peer.HeadersSyncDeadline = NowMs + (long)(_options.HeadersSyncTimeout + ExpectedHeaders() * _options.HeadersSyncTimeoutPerHeader).TotalMilliseconds;
-        }
+        if (peer.HeadersSyncStarted) return;
         peer.HeadersSyncStarted = true;
         // From the best header's parent, so the reply carries at least one header and sets the peer's best known block.
         int best = _chain.Index.BestHeader;
         int parent = _chain.Index.Parent(best);
         SendGetHeaders(peer, parent == BlockIndex.None ? best : parent);
-        if (peer == _syncPeer) SyncLog.SyncPeer(_log, peer.Id, peer.Height);
-        return true;
     }
 
     private void SendGetHeaders(PeerSyncState peer, int fromId)
     {
         Span<Hash256> locator = stackalloc Hash256[ChainView.MaxLocatorSize];
         int n = _chain.Chain.GetLocator(fromId, locator);
+        _headerSync.OnGetHeadersSent(peer.Id, locator[0]);
         Send(peer.Peer.SendAsync(new LocatorMessage(Command.GetHeaders, ProtocolVersions.Current, locator[..n], default)));
     }
 
@@ -65,100 +60,88 @@ public sealed partial class SyncManager
         var link = peer.Link;
         int n = link.HeaderCount;
         Counters.HeadersReceivedAdd(n);
-        if (n == 0)
-        {
-            if (peer == _syncPeer) InitialHeadersDone();
-            return;
-        }
         var headers = link.Headers.AsSpan(0, n);
         var hashes = link.HeaderHashes.AsSpan(0, n);
-        for (int i = 1; i < n; i++)
+        var batch = _headerSync.OnHeaders(peer.Id, headers, hashes);
+        if (batch.Action == HeaderSyncAction.Disconnect)
         {
-            if (headers[i].PrevBlock != hashes[i - 1])
+            if (batch.Error == HeaderSyncError.DoesNotConnect)
             {
-                Punish(peer, 100, "non-continuous headers sequence");
+                OnUnconnectingHeaders(peer, hashes[n - 1]);
                 return;
             }
-        }
-        if (!_chain.Index.Contains(headers[0].PrevBlock))
-        {
-            // Core: a headers message that does not connect may announce a block whose parents we lack: ask for
-            // the gap, and count such messages; every MAX_NUM_UNCONNECTING_HEADERS_MSGS of them is misbehaviour.
-            peer.UnconnectingHeaders++;
-            peer.LastUnknownBlock = hashes[n - 1];
-            SendGetHeaders(peer, _chain.Index.BestHeader);
-            if (peer.UnconnectingHeaders % _options.MaxUnconnectingHeaders == 0)
-                Punish(peer, 20, $"{peer.UnconnectingHeaders} non-connecting headers messages");
+            Punish(peer, 100, $"headers: {batch.Error} at height {batch.ErrorHeight}");
             return;
         }
-        peer.UnconnectingHeaders = 0;
-        int last = BlockIndex.None;
-        for (int i = 0; i < n; i++)
+        if (n > 0)
         {
-            var accepted = _chain.AcceptHeader(headers[i], hashes[i]);
-            if (!accepted.IsValid)
+            peer.UnconnectingHeaders = 0;
+            int last = BlockIndex.None;
+            for (int i = 0; i < n; i++)
             {
-                Punish(peer, 100, "invalid header received: " + accepted.Validation.CoreReason);
-                return;
+                var accepted = _chain.AcceptHeader(headers[i], hashes[i]);
+                if (!accepted.IsValid)
+                {
+                    Punish(peer, 100, "invalid header received: " + accepted.Validation.CoreReason);
+                    return;
+                }
+                last = accepted.Id;
             }
-            last = accepted.Id;
+            PeerHasBlock(peer, last);
+            peer.Known.Add(hashes[n - 1]);
         }
-        UpdateBestKnown(peer, last);
-        peer.Known.Add(hashes[n - 1]);
-        if (n == ChainView.MaxHeadersResults)
+        switch (batch.Action)
         {
-            SendGetHeaders(peer, last);
-        }
-        else
-        {
-            if (peer == _syncPeer) InitialHeadersDone();
-            if (!HasMinimumWork(peer) && _chain.IsInitialBlockDownload && !peer.Peer.Permissions.Has(PeerPermissions.NoBan)
-                && peer.Peer.Direction == PeerDirection.Outbound && !peer.Peer.IsManual)
-            {
-                // Core (before headers presync) drops an outbound peer whose whole chain is below the minimum chain work.
-                Drop(peer, DisconnectReason.Requested, "headers chain has insufficient work");
-                return;
-            }
+            case HeaderSyncAction.RequestMore:
+                SendGetHeaders(peer, _chain.Index.TryGet(batch.Last, out int lastId) ? lastId : _chain.Index.BestHeader);
+                break;
+            case HeaderSyncAction.TipReached:
+                SyncLog.HeadersSynced(_log, _chain.BestHeaderHeight, _chain.BestHeader);
+                foreach (var other in _peers.Values)
+                    if (Qualifies(other)) StartHeaders(other);
+                break;
+            case HeaderSyncAction.LowWorkChain:
+                SyncLog.LowWork(_log, peer.Id);
+                MaybeStartSync();
+                break;
         }
         RequestBlocksFromAll();
     }
 
-    private void InitialHeadersDone()
+    /// <summary>
+    /// Core: a headers message that does not connect may announce a block whose parents we lack: ask for the gap
+    /// and count such messages; every MAX_NUM_UNCONNECTING_HEADERS_MSGS of them is misbehaviour.
+    /// </summary>
+    private void OnUnconnectingHeaders(PeerSyncState peer, in Hash256 last)
     {
-        if (_initialHeadersDone) return;
-        _initialHeadersDone = true;
-        if (_syncPeer is not null) _syncPeer.HeadersSyncDeadline = 0;
-        SyncLog.HeadersSynced(_log, _chain.BestHeaderHeight, _chain.BestHeader);
-        foreach (var other in _peers.Values) MaybeStartHeadersSync(other);
+        peer.UnconnectingHeaders++;
+        peer.LastUnknownBlock = last;
+        SendGetHeaders(peer, _chain.Index.BestHeader);
+        if (peer.UnconnectingHeaders % _options.MaxUnconnectingHeaders == 0)
+            Punish(peer, 20, $"{peer.UnconnectingHeaders} non-connecting headers messages");
     }
-
-    /// <summary>Headers still to come, guessed from the best header's age and the target spacing.</summary>
-    private long ExpectedHeaders()
-    {
-        long age = _chain.Params.Type == ChainType.Regtest ? 0 : BestHeaderAgeSeconds();
-        return Math.Max(0, age / _chain.Params.PowTargetSpacing);
-    }
-
-    private long BestHeaderAgeSeconds() =>
-        _options.ChainClock.GetUtcNow().ToUnixTimeSeconds() - _chain.Index[_chain.Index.BestHeader].Time;
-
-    private bool HasMinimumWork(PeerSyncState peer) =>
-        peer.BestKnownId != BlockIndex.None && _chain.Index[peer.BestKnownId].ChainWork >= _chain.MinimumChainWork;
 
     /// <summary>Core's UpdateBlockAvailability for a known block: the peer's best known block moves up to it.</summary>
-    private void UpdateBestKnown(PeerSyncState peer, int id)
+    private void PeerHasBlock(PeerSyncState peer, int id)
     {
         ref readonly var e = ref _chain.Index[id];
-        if (peer.BestKnownId == BlockIndex.None || e.ChainWork > _chain.Index[peer.BestKnownId].ChainWork)
-            peer.BestKnownId = id;
-        if (e.Height > peer.Height) peer.Height = e.Height;
+        if (peer.BestKnownId == BlockIndex.None || e.ChainWork >= _chain.Index[peer.BestKnownId].ChainWork) peer.BestKnownId = id;
+        if (peer.Downloads) _download.OnPeerHasBlock(peer.Id, id);
+        RaiseHeight(peer, e.Height);
+    }
+
+    private void RaiseHeight(PeerSyncState peer, int height)
+    {
+        if (height <= peer.Height) return;
+        peer.Height = height;
+        _headerSync.OnPeerHeight(peer.Id, height);
     }
 
     /// <summary>Core's ProcessBlockAvailability: an announced block that became known sets the best known block.</summary>
     private void ProcessBlockAvailability(PeerSyncState peer)
     {
         if (peer.LastUnknownBlock is not { } hash || !_chain.Index.TryGet(hash, out int id)) return;
-        if (_chain.Index[id].ChainWork > UInt256.Zero) UpdateBestKnown(peer, id);
+        PeerHasBlock(peer, id);
         peer.LastUnknownBlock = null;
     }
 

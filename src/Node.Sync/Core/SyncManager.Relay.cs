@@ -3,6 +3,7 @@ using Node.Chain.Index;
 using Node.Chain.State;
 using Node.Net;
 using Node.Primitives;
+using Node.Sync.Download;
 using Node.Wire;
 
 namespace Node.Sync.Core;
@@ -15,12 +16,11 @@ public sealed partial class SyncManager
     {
         int count = InventoryMessage.ReadCount(payload);
         var items = ArrayPool<InventoryVector>.Shared.Rent(Math.Max(count, 1));
-        var wanted = ArrayPool<InventoryVector>.Shared.Rent(Math.Max(count, 1));
         try
         {
             InventoryMessage.Decode(payload, items);
             bool ibd = _chain.IsInitialBlockDownload;
-            int want = 0;
+            var syncPeer = SyncPeer;
             bool askedHeaders = false;
             for (int i = 0; i < count; i++)
             {
@@ -38,35 +38,25 @@ public sealed partial class SyncManager
                 if (kind != InventoryType.Block) continue;
                 var hash = item.Hash;
                 peer.Known.Add(hash);
-                if (_chain.Index.TryGet(hash, out int id)) UpdateBestKnown(peer, id);
+                if (_chain.Index.TryGet(hash, out int id)) PeerHasBlock(peer, id);
                 else peer.LastUnknownBlock = hash;
-                if (ibd && peer != _syncPeer) continue;
+                if (ibd && peer != syncPeer) continue;
                 if (_chain.IsOrphan(hash))
                 {
                     SendGetBlocksToOrphanRoot(peer, hash);
                     continue;
                 }
-                if (_chain.HaveBlock(hash) || _chain.IsKnownInvalid(hash) || _inFlight.ContainsKey(hash)) continue;
-                if (ibd)
-                {
-                    // Headers-first while in IBD: the announcement is answered with getheaders, once per message.
-                    if (!askedHeaders) SendGetHeaders(peer, _chain.Index.BestHeader);
-                    askedHeaders = true;
-                    continue;
-                }
-                wanted[want++] = new InventoryVector(peer.HasWitness ? InventoryType.WitnessBlock : InventoryType.Block, hash);
-                _inFlight[hash] = peer.Id;
-                peer.InFlight.Add(hash);
-                Counters.BlockRequested();
+                if (_chain.HaveBlock(hash) || _chain.IsKnownInvalid(hash) || _chain.Index.Contains(hash) || askedHeaders) continue;
+                // Core: an unknown block is fetched headers-first: getheaders up to it, once per message; the
+                // headers put it (and any missing parents) in the download schedule.
+                SendGetHeaders(peer, _chain.Index.BestHeader);
+                askedHeaders = true;
             }
-            if (want == 0) return;
-            if (peer.InFlight.Count == want) peer.DownloadingSince = NowMs;
-            Send(peer.Peer.SendAsync(new InventoryMessage(Command.GetData, wanted.AsSpan(0, want))));
+            RequestBlocks(peer);
         }
         finally
         {
             ArrayPool<InventoryVector>.Shared.Return(items);
-            ArrayPool<InventoryVector>.Shared.Return(wanted);
         }
     }
 
@@ -81,7 +71,8 @@ public sealed partial class SyncManager
             int moved = 0;
             for (int i = 0; i < count; i++)
             {
-                if ((items[i].Type & ~InventoryType.WitnessFlag) == InventoryType.Block && RemoveInFlight(items[i].Hash, peer)) moved++;
+                if ((items[i].Type & ~InventoryType.WitnessFlag) == InventoryType.Block && peer.Downloads
+                    && _download.OnBlockReceived(peer.Id, items[i].Hash) == BlockReceipt.Requested) moved++;
             }
             if (moved == 0) return;
             Counters.BlocksReRequestedAdd(moved);

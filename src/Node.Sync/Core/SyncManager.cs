@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Node.Chain.Index;
 using Node.Chain.State;
 using Node.Net;
+using Node.Sync.Download;
 using Node.Sync.Events;
+using Node.Sync.Headers;
+using Node.Sync.Progress;
 using Node.Wire;
 
 namespace Node.Sync.Core;
@@ -26,7 +29,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
     private readonly ConcurrentDictionary<long, PeerLink> _links = new();
     private readonly Dictionary<int, PeerSyncState> _peers = [];
     private readonly object _startLock = new();
-    private readonly ProgressLog _progress;
+    private readonly ProgressMeter _progress;
     private Task? _loop;
     private Task? _timer;
     private CancellationTokenSource? _timerStop;
@@ -37,8 +40,9 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         _options = options ?? new SyncOptions();
         _log = logger ?? NullLogger.Instance;
         _ring = new EventRing<SyncEvent>(_options.EventCapacity);
-        _stallTimeout = _options.StallTimeout;
-        _progress = new ProgressLog(_log, _options.Time, _options.ProgressInterval);
+        _download = new BlockDownloadScheduler(new ChainDownloadView(chain), _options.Download);
+        _headerSync = new HeaderSyncState(chain.Params, chain.Index, chain.MinimumChainWork, _options.ChainClock);
+        _progress = new ProgressMeter(_log, _options.Download.Clock, logInterval: _options.ProgressInterval);
         _chain.BlockConnected += OnBlockConnected;
     }
 
@@ -72,7 +76,8 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
             if (_loop is not null) return;
             _timerStop = new CancellationTokenSource();
             _loop = Task.Run(RunAsync);
-            _timer = Task.Run(() => TickAsync(_timerStop.Token));
+            var stop = _timerStop.Token;
+            _timer = Task.Run(() => TickAsync(stop));
         }
     }
 
@@ -130,7 +135,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
 
     private async Task TickAsync(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(_options.TickInterval, _options.Time);
+        using var timer = new PeriodicTimer(_options.TickInterval, _options.Download.Clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
@@ -204,25 +209,32 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         var peer = new PeerSyncState(link) { Height = link.Peer.PeerVersion?.StartHeight ?? -1 };
         _peers[link.Id] = peer;
         SyncLog.PeerAdded(_log, peer.Id, peer.Peer.RemoteEndPoint, peer.Height, peer.Services);
-        MaybeStartHeadersSync(peer);
+        _headerSync.AddPeer(peer.Id, peer.Services, IsLocalhost(peer.Peer), peer.Height);
+        if (Qualifies(peer))
+        {
+            _download.AddPeer(peer.Id, peer.HasWitness);
+            peer.Downloads = true;
+        }
+        if (_headerSync.HeadersSynced)
+        {
+            if (Qualifies(peer)) StartHeaders(peer);
+        }
+        else
+        {
+            MaybeStartSync();
+        }
     }
 
     private void OnPeerRemoved(PeerSyncState peer)
     {
         _links.TryRemove(peer.Id, out _);
         ReleaseServing(peer);
-        int moved = ForgetInFlight(peer);
-        if (moved > 0) Counters.BlocksReRequestedAdd(moved);
         peer.Link.Dispose();
         peer.ReturnBuffers();
-        if (_syncPeer == peer)
-        {
-            _syncPeer = null;
-            foreach (var candidate in _peers.Values)
-                if (MaybeStartHeadersSync(candidate)) break;
-        }
+        _headerSync.RemovePeer(peer.Id);
+        MaybeStartSync();
         // The disconnected peer's blocks go to the others at once.
-        RequestBlocksFromAll();
+        MoveBlocksOf(peer);
     }
 
     /// <summary>Disconnects a peer for a reason the sync core decided, and says so.</summary>
@@ -247,5 +259,4 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         }
     }
 
-    private long NowMs => _options.Time.GetTimestamp() * 1000 / _options.Time.TimestampFrequency;
 }
