@@ -48,7 +48,7 @@ public sealed class MainnetServingTests(Xunit.Abstractions.ITestOutputHelper out
             if (block.Height == 438) reached.TrySetResult(block);
         });
 
-        using var _ = new OutputOnExit(_logs, output);
+        using var flushLogs = new OutputOnExit(_logs, output);
         var tip = await Await.Within(reached.Task, TimeSpan.FromSeconds(60), () => $"B at height {b.Node.Sync.Counters.BlocksConnected}");
         Assert.Equal(HashOf(blocks[438]), tip.Hash);
         Assert.Equal(438, b.Node.Sync.Counters.BlocksConnected);

@@ -99,4 +99,11 @@ public static class Await
         if (done != task) throw new TimeoutException("timed out waiting: " + whatWasExpected());
         return await task;
     }
+
+    public static async Task Within(Task task, TimeSpan timeout, Func<string> whatWasExpected)
+    {
+        var done = await Task.WhenAny(task, Task.Delay(timeout));
+        if (done != task) throw new TimeoutException("timed out waiting: " + whatWasExpected());
+        await task;
+    }
 }
