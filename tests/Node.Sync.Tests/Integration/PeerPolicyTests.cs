@@ -82,4 +82,56 @@ public sealed class PeerPolicyTests
         var disconnect = await client.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(DisconnectReason.RemoteClosed, disconnect.Reason);
     }
+
+    private static (TestNode Node, List<byte[]> Blocks, TaskCompletionSource<string> Dropped) MainnetNodeAt(int height,
+        Action<Hosting.NodeRunner>? beforeStart = null)
+    {
+        var blocks = TestData.BlkRecords("blocks/mainnet-0-438.blk");
+        var dir = TestNode.Preload(ChainParams.Main, NoMinimumWork, blocks.Skip(1).Take(height));
+        var dropped = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var node = TestNode.Start(new NodeRunnerOptions { DataDirectory = dir, Network = ChainParams.Main, MinimumChainWork = UInt256.Zero }, n =>
+        {
+            n.Sync.PeerDropped += (_, reason) => dropped.TrySetResult(reason);
+            beforeStart?.Invoke(n);
+        });
+        return (node, blocks, dropped);
+    }
+
+    [Fact]
+    public async Task An_unrequested_block_extending_the_tip_is_processed_and_one_with_an_unknown_parent_drops_the_peer()
+    {
+        var connected = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (node, blocks, dropped) = MainnetNodeAt(20, n => n.Sync.BlockConnected += b => connected.TrySetResult(b.Height));
+        await using (node)
+        {
+            var (client, _) = await ConnectAsync(node);
+            // Block 21 extends our tip with more work: Core processes it although nobody asked for it.
+            await client.SendRawAsync(Command.Block, blocks[21]);
+            Assert.Equal(21, await Await.Within(connected.Task, TimeSpan.FromSeconds(30), () => "block 21 to connect"));
+            Assert.False(dropped.Task.IsCompleted);
+
+            await client.SendRawAsync(Command.Block, blocks[30]);
+            var reason = await Await.Within(dropped.Task, TimeSpan.FromSeconds(30), () => "the node to drop the peer");
+            Assert.StartsWith("unrequested block", reason);
+            Assert.Equal(2, node.Node.Sync.Counters.UnrequestedBlocks);
+            await client.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    [Fact]
+    public async Task A_header_failing_proof_of_work_gets_the_peer_disconnected_with_the_reason()
+    {
+        var (node, blocks, dropped) = MainnetNodeAt(5);
+        await using (node)
+        {
+            var (client, _) = await ConnectAsync(node);
+            var header = BlockHeader.Read(blocks[6]);
+            BlockHeader[] bad = [header with { Nonce = header.Nonce + 1 }];
+            await client.SendAsync(new HeadersMessage(bad));
+            var reason = await Await.Within(dropped.Task, TimeSpan.FromSeconds(30), () => "the node to drop the peer");
+            Assert.Equal("invalid header received: high-hash", reason);
+            var disconnect = await client.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(DisconnectReason.RemoteClosed, disconnect.Reason);
+        }
+    }
 }
