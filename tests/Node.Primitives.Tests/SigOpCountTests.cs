@@ -4,7 +4,7 @@ using Node.Primitives.Scripts;
 namespace Node.Primitives.Tests;
 
 /// <summary>Sigop counts of every script in the real blocks equal NBitcoin's GetSigOpCount.</summary>
-public class SigOpCounterTests
+public class SigOpCountTests
 {
     [Theory]
     [MemberData(nameof(RealBlocks.FileNames), MemberType = typeof(RealBlocks))]
@@ -35,9 +35,9 @@ public class SigOpCounterTests
                 var redeem = pushes.Count > 1 ? pushes[^1].PushData : null;
                 if (redeem is not { Length: > 2 } || redeem[^1] != 0xae || redeem[^2] is < 0x51 or > 0x60 || redeem[0] is < 0x51 or > 0x60) continue;
                 seen++;
-                Assert.Equal(20, SigOpCounter.CountLegacy(redeem));
-                Assert.Equal((int)new NBitcoin.Script(redeem).GetSigOpCount(true), SigOpCounter.CountAccurate(redeem));
-                Assert.InRange(SigOpCounter.CountAccurate(redeem), 1, 16);
+                Assert.Equal(20, SigOpCount.Of(redeem, accurate: false));
+                Assert.Equal((int)new NBitcoin.Script(redeem).GetSigOpCount(true), SigOpCount.Of(redeem, accurate: true));
+                Assert.InRange(SigOpCount.Of(redeem, accurate: true), 1, 16);
             }
         Assert.NotEqual(0, seen);
     }
@@ -46,14 +46,14 @@ public class SigOpCounterTests
     public void A_truncated_push_stops_the_count()
     {
         byte[] script = [0xac, 0xac, 0x4d, 0xff, 0x00, 0xac];
-        Assert.Equal(2, SigOpCounter.CountLegacy(script));
-        Assert.Equal((int)new NBitcoin.Script(script).GetSigOpCount(false), SigOpCounter.CountLegacy(script));
+        Assert.Equal(2, SigOpCount.Of(script, accurate: false));
+        Assert.Equal((int)new NBitcoin.Script(script).GetSigOpCount(false), SigOpCount.Of(script, accurate: false));
     }
 
     private static void AssertSame(ReadOnlySpan<byte> script, ref int sigOps)
     {
         var oracle = new NBitcoin.Script(script.ToArray());
-        int legacy = SigOpCounter.CountLegacy(script), accurate = SigOpCounter.CountAccurate(script);
+        int legacy = SigOpCount.Of(script, accurate: false), accurate = SigOpCount.Of(script, accurate: true);
         Assert.Equal((int)oracle.GetSigOpCount(false), legacy);
         Assert.Equal((int)oracle.GetSigOpCount(true), accurate);
         sigOps += legacy;
