@@ -8,4 +8,8 @@ public enum SyncEventKind : byte
     Message,
     /// <summary>A peer is gone; no further event comes from it.</summary>
     PeerDisconnected,
+    /// <summary>The sync core's periodic timer (stalls, timeouts, progress).</summary>
+    Tick,
+    /// <summary>A peer's send queue drained: serving its pending getdata may continue.</summary>
+    ResumeServing,
 }
