@@ -202,4 +202,45 @@ public sealed class HostilePeerTests(Xunit.Abstractions.ITestOutputHelper output
         Assert.Equal(2, node.Node.Sync.Counters.UnrequestedBlocks);
         Assert.Equal(AttackedNode.HashOf(Mainnet.Value[1]), node.Node.Chain.Tip);
     });
+
+    [Fact]
+    public Task A_headers_message_of_2_001_is_misbehaviour_and_disconnects() => AttackAsync(async (node, client, peer) =>
+    {
+        var headers = Enumerable.Range(0, ProtocolLimits.MaxHeaders + 1).Select(i => Header(1 + i % 438)).ToArray();
+        var payload = new byte[3 + headers.Length * (BlockHeader.Size + 1)];
+        int at = CompactSize.Write(payload, (ulong)headers.Length);
+        foreach (var header in headers)
+        {
+            header.Write(payload.AsSpan(at));
+            at += BlockHeader.Size + 1; // each followed by a zero transaction count
+        }
+        await client.SendBytesAsync(AttackedNode.RawFrame(Magic, Command.Headers, payload));
+        var gone = await AttackedNode.DisconnectOf(peer);
+        Assert.Equal(DisconnectReason.Misbehaviour, gone.Reason);
+        Assert.Contains("Headers", gone.Detail);
+        Assert.Equal(0, node.Node.Chain.BestHeaderHeight);
+    });
+
+    [Fact]
+    public Task Headers_that_do_not_link_to_each_other_disconnect_with_NotContinuous() => AttackAsync(async (node, client, peer) =>
+    {
+        await client.ReadUntilAsync(Command.GetHeaders);
+        await client.SendBytesAsync(RawClient.Frame(new HeadersMessage([Header(1), Header(2), Header(4)]), Magic));
+        var gone = await AttackedNode.DisconnectOf(peer);
+        Assert.Equal(DisconnectReason.Misbehaviour, gone.Reason);
+        Assert.Equal("headers: NotContinuous at height 3", gone.Detail);
+        Assert.Equal(0, node.Node.Chain.BestHeaderHeight);
+    });
+
+    [Fact]
+    public Task A_block_whose_transactions_do_not_match_its_merkle_root_is_misbehaviour() => AttackAsync(async (node, client, peer) =>
+    {
+        var mutated = (byte[])Mainnet.Value[1].Clone();
+        mutated[^5] ^= 1; // in the coinbase output script: the header (and its proof of work) stays valid
+        await client.SendBytesAsync(AttackedNode.RawFrame(Magic, Command.Block, mutated));
+        var gone = await AttackedNode.DisconnectOf(peer);
+        Assert.Equal(DisconnectReason.Misbehaviour, gone.Reason);
+        Assert.Contains("bad-txnmrklroot", gone.Detail);
+        Assert.Equal(0, node.Node.Chain.TipHeight);
+    });
 }
