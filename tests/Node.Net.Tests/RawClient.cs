@@ -10,19 +10,28 @@ namespace Node.Net.Tests;
 internal sealed class RawClient : IDisposable
 {
     private readonly Socket _socket;
-    private readonly uint _magic = ChainParams.Regtest.Magic;
+    private readonly uint _magic;
     private byte[] _buffer = new byte[64 * 1024];
     private int _filled;
 
-    private RawClient(Socket socket) => _socket = socket;
+    private RawClient(Socket socket, uint magic)
+    {
+        _socket = socket;
+        _magic = magic;
+    }
 
-    public static async Task<RawClient> ConnectAsync(IPEndPoint endpoint, int? receiveBufferSize = null)
+    /// <summary>Connects, speaking <paramref name="magic"/> (regtest's when 0).</summary>
+    public static async Task<RawClient> ConnectAsync(IPEndPoint endpoint, int? receiveBufferSize = null, uint magic = 0)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         if (receiveBufferSize is { } size) socket.ReceiveBufferSize = size;
         await socket.ConnectAsync(endpoint).WaitAsync(TestPeers.Timeout);
-        return new RawClient(socket);
+        return new RawClient(socket, magic == 0 ? ChainParams.Regtest.Magic : magic);
     }
+
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    public uint Magic => _magic;
 
     public static VersionMessage Version(int version = ProtocolVersions.Current, ulong services = ServiceFlags.Desirable, ulong nonce = 0x1234) => new()
     {
@@ -44,7 +53,10 @@ internal sealed class RawClient : IDisposable
 
     public async Task SendBytesAsync(byte[] bytes) => await _socket.SendAsync(bytes, SocketFlags.None).Within();
 
-    public Task SendAsync<T>(T message) where T : IMessagePayload => SendBytesAsync(Frame(message));
+    public Task SendAsync<T>(T message) where T : IMessagePayload => SendBytesAsync(Frame(message, _magic));
+
+    /// <summary>Ends our side of the stream (FIN) without discarding what the other side sent.</summary>
+    public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
 
     /// <summary>The next whole frame, or null when the connection closed.</summary>
     public async Task<(Command Command, byte[] Payload)?> ReadFrameAsync()
