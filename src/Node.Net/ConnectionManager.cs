@@ -8,7 +8,7 @@ namespace Node.Net;
 
 /// <summary>
 /// Owns the node's connections: the inbound listener (ban list, whitelist permissions, inbound limit), the
-/// -connect/-addnode targets kept connected with back-off, misbehaviour scores and bans. Every peer it creates
+/// -connect/-addnode targets kept connected with back-off, misbehaviour and bans. Every peer it creates
 /// reports to the same <see cref="IPeerMessageSink"/>.
 /// </summary>
 public sealed partial class ConnectionManager : IAsyncDisposable
@@ -17,7 +17,6 @@ public sealed partial class ConnectionManager : IAsyncDisposable
     private readonly IPeerMessageSink _sink;
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<long, Peer> _peers = new();
-    private readonly Misbehaviour _misbehaviour = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private Socket? _listener;
@@ -65,15 +64,13 @@ public sealed partial class ConnectionManager : IAsyncDisposable
     public void Disconnect(Peer peer, DisconnectReason reason, string detail = "") => peer.Disconnect(reason, detail);
 
     /// <summary>
-    /// Adds to the peer's misbehaviour score; at the threshold the peer is disconnected and its address banned for
-    /// the ban duration — except noban and manual peers, which are never punished, and local addresses, which are
-    /// disconnected but not banned unless configured (all as Core).
+    /// Core's Misbehaving and MaybeDiscourageAndDisconnect (v28: no score, any misbehaviour counts): the peer is
+    /// disconnected and its address banned for the ban duration at once — except noban and manual peers, which are
+    /// never punished, and local addresses, which are disconnected but not banned unless configured.
     /// </summary>
-    public void Misbehaving(Peer peer, int howMuch, string reason)
+    public void Misbehaving(Peer peer, string reason)
     {
-        int score = _misbehaviour.Add(peer.Id, howMuch);
-        ManagerLog.Misbehaving(_log, peer.Id, score - howMuch, score, reason);
-        if (score < _options.BanThreshold) return;
+        ManagerLog.Misbehaving(_log, peer.Id, reason);
         if (peer.Permissions.Has(PeerPermissions.NoBan) || peer.IsManual)
         {
             ManagerLog.NotPunishing(_log, peer.Id, peer.IsManual ? "manually connected" : "noban");
@@ -117,11 +114,7 @@ public sealed partial class ConnectionManager : IAsyncDisposable
         peer.MisbehaviourHandler = Misbehaving;
         _peers[peer.Id] = peer;
         peer.Start();
-        _ = peer.Completion.ContinueWith(_ =>
-        {
-            _peers.TryRemove(peer.Id, out Peer? _);
-            _misbehaviour.Forget(peer.Id);
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = peer.Completion.ContinueWith(_ => _peers.TryRemove(peer.Id, out Peer? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return peer;
     }
 

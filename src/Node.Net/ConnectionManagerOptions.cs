@@ -25,9 +25,6 @@ public sealed record ConnectionManagerOptions
     /// <summary>-whitelist entries, parsed with <see cref="WhitelistParser"/>.</summary>
     public IReadOnlyList<WhitelistEntry> Whitelist { get; init; } = [];
 
-    /// <summary>The misbehaviour score at which a peer is disconnected and banned.</summary>
-    public int BanThreshold { get; init; } = 100;
-
     /// <summary>-bantime (Core's DEFAULT_MISBEHAVING_BANTIME, 24 h).</summary>
     public TimeSpan BanDuration { get; init; } = TimeSpan.FromHours(24);
 

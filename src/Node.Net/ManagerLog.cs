@@ -6,8 +6,8 @@ namespace Node.Net;
 
 internal static partial class ManagerLog
 {
-    [LoggerMessage(LogLevel.Information, "Misbehaving: peer={Peer} ({Before} -> {After}): {Reason}")]
-    public static partial void Misbehaving(ILogger log, long peer, int before, int after, string reason);
+    [LoggerMessage(LogLevel.Information, "Misbehaving: peer={Peer}: {Reason}")]
+    public static partial void Misbehaving(ILogger log, long peer, string reason);
 
     [LoggerMessage(LogLevel.Warning, "not punishing {Kind} peer={Peer}")]
     public static partial void NotPunishing(ILogger log, long peer, string kind);

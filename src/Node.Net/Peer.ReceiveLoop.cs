@@ -89,7 +89,7 @@ public sealed partial class Peer
     private void OnBadPayload(Command command, WireException e)
     {
         PeerLog.BadPayload(_log, Id, command, e.Error, e.Message);
-        if (e.Error == WireError.TooManyEntries) Misbehaving(100, $"{command}: {e.Message}");
+        if (e.Error == WireError.TooManyEntries) Misbehaving($"{command}: {e.Message}");
     }
 
     private ValueTask ProcessFrame(in Frame frame)

@@ -100,7 +100,7 @@ public sealed partial class Peer
     public Task<PeerDisconnect> Completion => _completion ?? throw new InvalidOperationException("peer not started");
 
     /// <summary>Where a misbehaving peer is reported; without one the peer disconnects itself.</summary>
-    internal Action<Peer, int, string>? MisbehaviourHandler { get; set; }
+    internal Action<Peer, string>? MisbehaviourHandler { get; set; }
 
     /// <summary>Bytes handed to the send queue and not yet taken by the socket (socket connections only).</summary>
     internal long QueuedSendBytes => _socket is null ? 0 : Counters.BytesSent - _socket.BytesSent;
@@ -126,11 +126,11 @@ public sealed partial class Peer
     }
 
     /// <summary>Reports misbehaviour to the connection manager (or disconnects when there is none).</summary>
-    public void Misbehaving(int howMuch, string reason)
+    public void Misbehaving(string reason)
     {
         var handler = MisbehaviourHandler;
         if (handler is null) Disconnect(DisconnectReason.Misbehaviour, reason);
-        else handler(this, howMuch, reason);
+        else handler(this, reason);
     }
 
     public override string ToString() => $"peer={Id} {RemoteEndPoint} {Direction}";

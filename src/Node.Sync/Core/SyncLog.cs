@@ -27,8 +27,8 @@ internal static partial class SyncLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "dropping peer={PeerId}: {Reason}")]
     public static partial void Dropping(ILogger logger, int peerId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "peer={PeerId} misbehaving (+{HowMuch}): {Reason}")]
-    public static partial void Misbehaving(ILogger logger, int peerId, int howMuch, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "peer={PeerId} misbehaving: {Reason}")]
+    public static partial void Misbehaving(ILogger logger, int peerId, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "peer={PeerId}: ignoring getheaders while in initial block download")]
     public static partial void IgnoringGetHeaders(ILogger logger, int peerId);

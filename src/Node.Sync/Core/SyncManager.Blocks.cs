@@ -20,7 +20,7 @@ public sealed partial class SyncManager
         var block = link.BlockBytes;
         if (block.Length < BlockHeader.Size)
         {
-            Punish(peer, 100, "block-decode-failed");
+            Punish(peer, "block-decode-failed");
             return;
         }
         var hash = BlockHeader.HashOf(block[..BlockHeader.Size]);
@@ -36,7 +36,7 @@ public sealed partial class SyncManager
         {
             case BlockProcessStatus.Invalid:
                 // Core's MaybePunishNodeForBlock: a consensus-invalid or mutated block is misbehaviour.
-                Punish(peer, 100, $"invalid block {hash}: {result.RejectReason}");
+                Punish(peer, $"invalid block {hash}: {result.RejectReason}");
                 break;
             case BlockProcessStatus.Orphan:
                 RaiseHeight(peer, result.Height); // from the coinbase (BIP34)
@@ -70,7 +70,7 @@ public sealed partial class SyncManager
         var accepted = _chain.AcceptHeader(header, hash);
         if (!accepted.IsValid)
         {
-            Punish(peer, 100, "invalid header received: " + accepted.Validation.CoreReason);
+            Punish(peer, "invalid header received: " + accepted.Validation.CoreReason);
             return false;
         }
         ref readonly var e = ref _chain.Index[accepted.Id];

@@ -70,7 +70,7 @@ public sealed partial class SyncManager
                 OnUnconnectingHeaders(peer, hashes[n - 1]);
                 return;
             }
-            Punish(peer, 100, $"headers: {batch.Error} at height {batch.ErrorHeight}");
+            Punish(peer, $"headers: {batch.Error} at height {batch.ErrorHeight}");
             return;
         }
         if (n > 0)
@@ -82,7 +82,7 @@ public sealed partial class SyncManager
                 var accepted = _chain.AcceptHeader(headers[i], hashes[i]);
                 if (!accepted.IsValid)
                 {
-                    Punish(peer, 100, "invalid header received: " + accepted.Validation.CoreReason);
+                    Punish(peer, "invalid header received: " + accepted.Validation.CoreReason);
                     return;
                 }
                 last = accepted.Id;
@@ -118,7 +118,7 @@ public sealed partial class SyncManager
         peer.LastUnknownBlock = last;
         SendGetHeaders(peer, _chain.Index.BestHeader);
         if (peer.UnconnectingHeaders % _options.MaxUnconnectingHeaders == 0)
-            Punish(peer, 20, $"{peer.UnconnectingHeaders} non-connecting headers messages");
+            Punish(peer, $"{peer.UnconnectingHeaders} non-connecting headers messages");
     }
 
     /// <summary>Core's UpdateBlockAvailability for a known block: the peer's best known block moves up to it.</summary>

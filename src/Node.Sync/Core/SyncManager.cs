@@ -196,7 +196,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         {
             // A payload that does not decode: Core's ProcessMessages logs it; an over-long list is misbehaviour.
             SyncLog.BadPayload(_log, peer.Id, ev.Command, e.Message);
-            if (e.Error == WireError.TooManyEntries) peer.Peer.Misbehaving(100, $"{ev.Command}: {e.Message}");
+            if (e.Error == WireError.TooManyEntries) peer.Peer.Misbehaving($"{ev.Command}: {e.Message}");
         }
         finally
         {
@@ -247,11 +247,11 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         PeerDropped?.Invoke(peer.Peer.Id, detail);
     }
 
-    /// <summary>Core's Misbehaving with the named reason: the connection manager scores, disconnects and bans.</summary>
-    private void Punish(PeerSyncState peer, int howMuch, string reason)
+    /// <summary>Core's Misbehaving with the named reason: the connection manager disconnects and bans at once.</summary>
+    private void Punish(PeerSyncState peer, string reason)
     {
-        SyncLog.Misbehaving(_log, peer.Id, howMuch, reason);
-        peer.Peer.Misbehaving(howMuch, reason);
+        SyncLog.Misbehaving(_log, peer.Id, reason);
+        peer.Peer.Misbehaving(reason);
         if (peer.Peer.IsClosing)
         {
             Counters.PeerDisconnected();
