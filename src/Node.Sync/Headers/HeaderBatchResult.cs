@@ -31,8 +31,6 @@ public enum HeaderSyncError : byte
     CheckpointMismatch,
     /// <summary>A new header at or below a checkpoint our best header chain already passed (btcd's ErrForkTooOld).</summary>
     ForkBeforeCheckpoint,
-    /// <summary>More headers than a block announcement from a peer that was not asked.</summary>
-    Unrequested,
 }
 
 /// <param name="Action">What to do next.</param>

@@ -30,9 +30,6 @@ public sealed class HeaderSyncState
 {
     public const int NoPeer = -1;
 
-    /// <summary>MAX_BLOCKS_TO_ANNOUNCE: an unrequested headers message may carry up to this many (BIP130).</summary>
-    public const int MaxBlocksToAnnounce = 8;
-
     /// <summary>HEADERS_DOWNLOAD_TIMEOUT_BASE.</summary>
     public static readonly TimeSpan HeadersDownloadTimeoutBase = TimeSpan.FromMinutes(15);
 
@@ -133,7 +130,8 @@ public sealed class HeaderSyncState
     }
 
     /// <summary>
-    /// Checks a headers message and says what to do next. On success <paramref name="hashes"/> holds each
+    /// Checks a headers message and says what to do next; headers that were not asked for (announcements, or any
+    /// other headers message) go through the same checks. On success <paramref name="hashes"/> holds each
     /// header's hash (for the caller to accept them without hashing again). A peer that is not registered
     /// (already removed) gets <see cref="HeaderSyncAction.None"/>.
     /// </summary>
@@ -144,7 +142,6 @@ public sealed class HeaderSyncState
         if (headers.Length > ProtocolLimits.MaxHeaders) return HeaderBatchResult.Fail(HeaderSyncError.TooManyHeaders, -1);
         bool requested = p.AwaitingHeaders;
         p.AwaitingHeaders = false;
-        if (!requested && headers.Length > MaxBlocksToAnnounce) return HeaderBatchResult.Fail(HeaderSyncError.Unrequested, -1);
 
         Hash256 last = default;
         int height = -1;
@@ -171,9 +168,10 @@ public sealed class HeaderSyncState
             if (height > p.Height) p.Height = height;
         }
 
-        if (!requested) return new(HeaderSyncAction.None, HeaderSyncError.None, -1, last, height);
+        // Core: a full batch asks the same peer for more whether or not it was requested (unsolicited headers that
+        // connect are processed like any others, never punished).
         if (headers.Length == ProtocolLimits.MaxHeaders) return new(HeaderSyncAction.RequestMore, HeaderSyncError.None, -1, last, height);
-        if (peer != SyncPeer) return new(HeaderSyncAction.None, HeaderSyncError.None, -1, last, height);
+        if (!requested || peer != SyncPeer) return new(HeaderSyncAction.None, HeaderSyncError.None, -1, last, height);
 
         _deadline = null;
         if (p.LastWork < _minimumChainWork)

@@ -1,6 +1,7 @@
 using Node.Primitives;
 using Node.Primitives.Consensus;
 using Node.Sync.Headers;
+using Node.Wire;
 
 namespace Node.Sync.Tests.Headers;
 
@@ -74,14 +75,17 @@ public class HeadersFirstTests
     }
 
     [Fact]
-    public void Unrequested_headers_beyond_an_announcement_disconnect()
+    public void Unrequested_headers_that_connect_are_accepted_whatever_their_number_and_a_full_batch_asks_for_more()
     {
         var h = HeaderSyncHarness.MainnetFromGenesis();
         h.State.AddPeer(1, HeaderSyncHarness.FullNode, false, 10236);
         var announced = h.Exchange(1, HeaderSyncHarness.Mainnet(1, 8), requested: false);
         Assert.Equal((HeaderSyncAction.None, 8), (announced.Action, announced.LastHeight));
-        var flood = h.Exchange(1, HeaderSyncHarness.Mainnet(9, 9), requested: false);
-        Assert.Equal((HeaderSyncAction.Disconnect, HeaderSyncError.Unrequested), (flood.Action, flood.Error));
+        var more = h.Exchange(1, HeaderSyncHarness.Mainnet(9, 9), requested: false);
+        Assert.Equal((HeaderSyncAction.None, HeaderSyncError.None, 17), (more.Action, more.Error, more.LastHeight));
+        var full = h.Exchange(1, HeaderSyncHarness.Mainnet(18, ProtocolLimits.MaxHeaders), requested: false);
+        Assert.Equal((HeaderSyncAction.RequestMore, 2017), (full.Action, full.LastHeight));
+        Assert.Equal(2018, h.Index.Count);
     }
 
     [Fact]
