@@ -31,8 +31,6 @@ internal sealed class PeerSyncState(PeerLink link, int knownCapacity)
     /// <summary>We sent getheaders to this peer since its headers sync began (Core's fSyncStarted).</summary>
     public bool HeadersSyncStarted { get; set; }
 
-    public int UnconnectingHeaders { get; set; }
-
     public bool PrefersHeaders { get; set; }
     public long FeeFilter { get; set; }
     public int UnrequestedTxs { get; set; }

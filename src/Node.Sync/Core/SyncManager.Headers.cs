@@ -40,19 +40,21 @@ public sealed partial class SyncManager
     private void StartHeaders(PeerSyncState peer)
     {
         if (peer.HeadersSyncStarted) return;
-        peer.HeadersSyncStarted = true;
         // From the best header's parent, so the reply carries at least one header and sets the peer's best known block.
         int best = _chain.Index.BestHeader;
         int parent = _chain.Index.Parent(best);
-        SendGetHeaders(peer, parent == BlockIndex.None ? best : parent);
+        peer.HeadersSyncStarted = MaybeSendGetHeaders(peer, parent == BlockIndex.None ? best : parent);
     }
 
-    private void SendGetHeaders(PeerSyncState peer, int fromId)
+    /// <summary>Core's MaybeSendGetHeaders: not while a recent getheaders to the peer is unanswered.</summary>
+    private bool MaybeSendGetHeaders(PeerSyncState peer, int fromId)
     {
+        if (!_headerSync.MaySendGetHeaders(peer.Id)) return false;
         Span<Hash256> locator = stackalloc Hash256[ChainView.MaxLocatorSize];
         int n = _chain.Chain.GetLocator(fromId, locator);
         _headerSync.OnGetHeadersSent(peer.Id, locator[0]);
         Send(peer.Peer.SendAsync(new LocatorMessage(Command.GetHeaders, ProtocolVersions.Current, locator[..n], default)));
+        return true;
     }
 
     private void OnHeaders(PeerSyncState peer)
@@ -63,19 +65,18 @@ public sealed partial class SyncManager
         var headers = link.Headers.AsSpan(0, n);
         var hashes = link.HeaderHashes.AsSpan(0, n);
         var batch = _headerSync.OnHeaders(peer.Id, headers, hashes);
+        if (batch.Action == HeaderSyncAction.DoesNotConnect)
+        {
+            OnUnconnectingHeaders(peer, hashes[n - 1]);
+            return;
+        }
         if (batch.Action == HeaderSyncAction.Disconnect)
         {
-            if (batch.Error == HeaderSyncError.DoesNotConnect)
-            {
-                OnUnconnectingHeaders(peer, hashes[n - 1]);
-                return;
-            }
             Punish(peer, $"headers: {batch.Error} at height {batch.ErrorHeight}");
             return;
         }
         if (n > 0)
         {
-            peer.UnconnectingHeaders = 0;
             int last = BlockIndex.None;
             for (int i = 0; i < n; i++)
             {
@@ -93,7 +94,7 @@ public sealed partial class SyncManager
         switch (batch.Action)
         {
             case HeaderSyncAction.RequestMore:
-                SendGetHeaders(peer, _chain.Index.TryGet(batch.Last, out int lastId) ? lastId : _chain.Index.BestHeader);
+                MaybeSendGetHeaders(peer, _chain.Index.TryGet(batch.Last, out int lastId) ? lastId : _chain.Index.BestHeader);
                 break;
             case HeaderSyncAction.TipReached:
                 SyncLog.HeadersSynced(_log, _chain.BestHeaderHeight, _chain.BestHeader);
@@ -109,16 +110,14 @@ public sealed partial class SyncManager
     }
 
     /// <summary>
-    /// Core: a headers message that does not connect may announce a block whose parents we lack: ask for the gap
-    /// and count such messages; every MAX_NUM_UNCONNECTING_HEADERS_MSGS of them is misbehaviour.
+    /// Core v28's HandleUnconnectingHeaders: a headers message that does not connect may announce a block whose
+    /// parents we lack: ask for the gap from our best header (rate-limited as every getheaders) and remember the
+    /// last header as the peer's unknown block. Never misbehaviour.
     /// </summary>
     private void OnUnconnectingHeaders(PeerSyncState peer, in Hash256 last)
     {
-        peer.UnconnectingHeaders++;
         peer.LastUnknownBlock = last;
-        SendGetHeaders(peer, _chain.Index.BestHeader);
-        if (peer.UnconnectingHeaders % _options.MaxUnconnectingHeaders == 0)
-            Punish(peer, $"{peer.UnconnectingHeaders} non-connecting headers messages");
+        MaybeSendGetHeaders(peer, _chain.Index.BestHeader);
     }
 
     /// <summary>Core's UpdateBlockAvailability for a known block: the peer's best known block moves up to it.</summary>

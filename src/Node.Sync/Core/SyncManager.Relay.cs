@@ -49,7 +49,7 @@ public sealed partial class SyncManager
                 if (_chain.HaveBlock(hash) || _chain.IsKnownInvalid(hash) || _chain.Index.Contains(hash) || askedHeaders) continue;
                 // Core: an unknown block is fetched headers-first: getheaders up to it, once per message; the
                 // headers put it (and any missing parents) in the download schedule.
-                SendGetHeaders(peer, _chain.Index.BestHeader);
+                MaybeSendGetHeaders(peer, _chain.Index.BestHeader);
                 askedHeaders = true;
             }
             RequestBlocks(peer);

@@ -18,9 +18,6 @@ public sealed record SyncOptions
     /// <summary>Unrequested tx messages tolerated from a peer (we keep no mempool) before it is disconnected.</summary>
     public int UnrequestedTxAllowance { get; init; } = 100;
 
-    /// <summary>Core's MAX_NUM_UNCONNECTING_HEADERS_MSGS: every this many non-connecting headers messages score misbehaviour.</summary>
-    public int MaxUnconnectingHeaders { get; init; } = 10;
-
     /// <summary>Slots of the event ring (a power of two).</summary>
     public int EventCapacity { get; init; } = 4096;
 

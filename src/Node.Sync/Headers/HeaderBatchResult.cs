@@ -13,6 +13,11 @@ public enum HeaderSyncAction : byte
     TipReached,
     /// <summary>The sync peer stopped below the minimum chain work: do not follow it; choose another sync peer.</summary>
     LowWorkChain,
+    /// <summary>
+    /// The first header's parent is unknown: ask the peer for the gap (getheaders from our best header). Not
+    /// misbehaviour: Core v28 answers such messages without counting them.
+    /// </summary>
+    DoesNotConnect,
     /// <summary>Disconnect the peer; <see cref="HeaderBatchResult.Error"/> says why.</summary>
     Disconnect,
 }
@@ -23,8 +28,6 @@ public enum HeaderSyncError : byte
     None,
     /// <summary>More than MAX_HEADERS_RESULTS (2,000) headers in one message.</summary>
     TooManyHeaders,
-    /// <summary>The first header's parent is unknown.</summary>
-    DoesNotConnect,
     /// <summary>A header does not build on the one before it in the message.</summary>
     NotContinuous,
     /// <summary>A header at a checkpoint height has another hash than the checkpoint.</summary>

@@ -17,6 +17,6 @@ internal sealed class HeaderPeer(ulong services, bool isLocalhost, int height)
     /// <summary>Chain work at the end of the header chain it has shown us.</summary>
     public UInt256 LastWork;
 
-    /// <summary>A getheaders to it awaits its answer.</summary>
-    public bool AwaitingHeaders;
+    /// <summary>When the getheaders that awaits its answer was sent (Core's m_last_getheaders_timestamp), or null.</summary>
+    public DateTimeOffset? GetHeadersSentAt;
 }

@@ -36,6 +36,9 @@ public sealed class HeaderSyncState
     /// <summary>HEADERS_DOWNLOAD_TIMEOUT_PER_HEADER, per header expected since our best header's time.</summary>
     public static readonly TimeSpan HeadersDownloadTimeoutPerHeader = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>HEADERS_RESPONSE_TIME: a getheaders unanswered for this long no longer holds back the next one.</summary>
+    public static readonly TimeSpan HeadersResponseTime = TimeSpan.FromMinutes(2);
+
     /// <summary>A best header younger than this means headers are caught up: the timeout is dropped.</summary>
     public static readonly TimeSpan CaughtUpAge = TimeSpan.FromHours(24);
 
@@ -121,11 +124,18 @@ public sealed class HeaderSyncState
         return best;
     }
 
+    /// <summary>
+    /// Core's MaybeSendGetHeaders: a getheaders may go to the peer unless one sent less than
+    /// <see cref="HeadersResponseTime"/> ago still awaits its answer (any headers message counts as the answer).
+    /// </summary>
+    public bool MaySendGetHeaders(int peer) =>
+        _peers.TryGetValue(peer, out var p) && (p.GetHeadersSentAt is not { } sent || _clock.GetUtcNow() - sent > HeadersResponseTime);
+
     /// <summary>A getheaders whose locator starts at <paramref name="from"/> was sent to the peer.</summary>
     public void OnGetHeadersSent(int peer, in Hash256 from)
     {
         var p = Peer(peer);
-        p.AwaitingHeaders = true;
+        p.GetHeadersSentAt = _clock.GetUtcNow();
         if (_index.TryGet(from, out int id) && _index[id].ChainWork > p.LastWork) p.LastWork = _index[id].ChainWork;
     }
 
@@ -140,29 +150,36 @@ public sealed class HeaderSyncState
         if (hashes.Length < headers.Length) throw new ArgumentException("hash buffer too small", nameof(hashes));
         if (!_peers.TryGetValue(peer, out var p)) return default;
         if (headers.Length > ProtocolLimits.MaxHeaders) return HeaderBatchResult.Fail(HeaderSyncError.TooManyHeaders, -1);
-        bool requested = p.AwaitingHeaders;
-        p.AwaitingHeaders = false;
+        bool requested = p.GetHeadersSentAt is not null;
+        p.GetHeadersSentAt = null;
 
         Hash256 last = default;
         int height = -1;
         if (headers.Length > 0)
         {
-            if (!_index.TryGet(headers[0].PrevBlock, out int parent)) return HeaderBatchResult.Fail(HeaderSyncError.DoesNotConnect, -1);
-            height = _index[parent].Height;
-            var work = _index[parent].ChainWork;
-            int passedCheckpoint = LastPassedCheckpointHeight();
-            last = headers[0].PrevBlock;
+            bool connects = _index.TryGet(headers[0].PrevBlock, out int parent);
+            int parentHeight = connects ? _index[parent].Height : -1;
+            // Core's CheckHeadersAreContinuous comes before the connect check: a broken sequence is misbehaviour
+            // even when it does not connect.
             for (int i = 0; i < headers.Length; i++)
             {
-                ref readonly var header = ref headers[i];
+                if (i > 0 && headers[i].PrevBlock != hashes[i - 1])
+                    return HeaderBatchResult.Fail(HeaderSyncError.NotContinuous, connects ? parentHeight + 1 + i : -1);
+                hashes[i] = headers[i].GetHash();
+            }
+            if (!connects) return new(HeaderSyncAction.DoesNotConnect, HeaderSyncError.None, -1, default, -1);
+            height = parentHeight;
+            var work = _index[parent].ChainWork;
+            int passedCheckpoint = LastPassedCheckpointHeight();
+            for (int i = 0; i < headers.Length; i++)
+            {
                 height++;
-                if (header.PrevBlock != last) return HeaderBatchResult.Fail(HeaderSyncError.NotContinuous, height);
-                last = hashes[i] = header.GetHash();
+                last = hashes[i];
                 if (_checkpoints.TryGetValue(height, out var checkpoint) && checkpoint != last)
                     return HeaderBatchResult.Fail(HeaderSyncError.CheckpointMismatch, height);
                 if (height <= passedCheckpoint && !_index.Contains(last))
                     return HeaderBatchResult.Fail(HeaderSyncError.ForkBeforeCheckpoint, height);
-                work += UInt256.Work(header.Bits);
+                work += UInt256.Work(headers[i].Bits);
             }
             if (work > p.LastWork) p.LastWork = work;
             if (height > p.Height) p.Height = height;

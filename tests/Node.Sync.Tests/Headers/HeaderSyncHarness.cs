@@ -37,7 +37,7 @@ internal sealed class HeaderSyncHarness
         if (requested) State.OnGetHeadersSent(peer, Index[Index.BestHeader].Hash);
         var hashes = new Hash256[headers.Length];
         var result = State.OnHeaders(peer, headers, hashes);
-        if (result.Action != HeaderSyncAction.Disconnect)
+        if (result.Action is not (HeaderSyncAction.Disconnect or HeaderSyncAction.DoesNotConnect))
             for (int i = 0; i < headers.Length; i++) Index.Add(headers[i], hashes[i]);
         return result;
     }

@@ -57,12 +57,47 @@ public class HeadersFirstTests
     }
 
     [Fact]
-    public void A_batch_whose_first_parent_is_unknown_disconnects()
+    public void A_batch_whose_first_parent_is_unknown_asks_for_the_gap_and_is_not_an_error()
     {
         var h = HeaderSyncHarness.MainnetFromGenesis();
         h.State.AddPeer(1, HeaderSyncHarness.FullNode, false, 10236);
-        var result = h.Exchange(1, HeaderSyncHarness.Mainnet(5, 10));
-        Assert.Equal((HeaderSyncAction.Disconnect, HeaderSyncError.DoesNotConnect), (result.Action, result.Error));
+        for (int i = 0; i < 20; i++)
+        {
+            var result = h.Exchange(1, HeaderSyncHarness.Mainnet(5, 10));
+            Assert.Equal((HeaderSyncAction.DoesNotConnect, HeaderSyncError.None), (result.Action, result.Error));
+        }
+        Assert.Equal(1, h.Index.Count);
+    }
+
+    [Fact]
+    public void Headers_that_neither_connect_nor_link_to_each_other_are_NotContinuous_as_Core_checks_that_first()
+    {
+        var h = HeaderSyncHarness.MainnetFromGenesis();
+        h.State.AddPeer(1, HeaderSyncHarness.FullNode, false, 10236);
+        var batch = HeaderSyncHarness.Mainnet(5, 10);
+        (batch[3], batch[4]) = (batch[4], batch[3]);
+        var result = h.Exchange(1, batch);
+        Assert.Equal((HeaderSyncAction.Disconnect, HeaderSyncError.NotContinuous, -1), (result.Action, result.Error, result.ErrorHeight));
+    }
+
+    [Fact]
+    public void A_getheaders_is_held_back_while_one_sent_less_than_2_minutes_ago_is_unanswered()
+    {
+        var h = HeaderSyncHarness.MainnetFromGenesis();
+        h.State.AddPeer(1, HeaderSyncHarness.FullNode, false, 10236);
+        Assert.True(h.State.MaySendGetHeaders(1));
+        h.State.OnGetHeadersSent(1, MainnetHeaders.Hash(0));
+        Assert.False(h.State.MaySendGetHeaders(1));
+        h.Clock.Advance(HeaderSyncState.HeadersResponseTime);
+        Assert.False(h.State.MaySendGetHeaders(1));
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(h.State.MaySendGetHeaders(1));
+
+        // Any headers message is taken as the answer, even one that does not connect (Core clears the timestamp).
+        h.State.OnGetHeadersSent(1, MainnetHeaders.Hash(0));
+        Assert.Equal(HeaderSyncAction.DoesNotConnect, h.Exchange(1, HeaderSyncHarness.Mainnet(5, 1), requested: false).Action);
+        Assert.True(h.State.MaySendGetHeaders(1));
+        Assert.False(h.State.MaySendGetHeaders(2));
     }
 
     [Fact]
