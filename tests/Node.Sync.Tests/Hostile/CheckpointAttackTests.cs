@@ -63,7 +63,7 @@ public sealed class CheckpointAttackTests(Xunit.Abstractions.ITestOutputHelper o
         var (client, peer) = await AttackedNode.ConnectAsync(node);
         using (client)
         {
-            await client.SendBytesAsync(OtherHeaders(client.Magic, 1, 3)); // few enough to pass as an announcement
+            await client.SendBytesAsync(OtherHeaders(client.Magic, 1, 3)); // unasked
             var gone = await AttackedNode.DisconnectOf(peer);
             Assert.Equal(DisconnectReason.Misbehaviour, gone.Reason);
             Assert.Equal("headers: ForkBeforeCheckpoint at height 1", gone.Detail);
