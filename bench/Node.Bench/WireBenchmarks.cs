@@ -1,3 +1,4 @@
+using Node.Tests;
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -35,11 +36,11 @@ public class WireBenchmarks
         new MessageWriter(writer, MainMagic).Write(new HeadersMessage(_headers));
         _headersPayload = writer.WrittenSpan[MessageHeader.Size..].ToArray();
         _headersSingle = new ReadOnlySequence<byte>(_headersPayload);
-        _headers4K = Segments.Of(_headersPayload, 4096);
+        _headers4K = Sequences.Chunked(_headersPayload, 4096);
 
         writer.Clear();
         new MessageWriter(writer, MainMagic).WriteRaw(Command.Block, BenchData.Bytes("blocks/mainnet-413567.raw"));
-        _blockFrame4K = Segments.Of(writer.WrittenSpan.ToArray(), 4096);
+        _blockFrame4K = Sequences.Chunked(writer.WrittenSpan.ToArray(), 4096);
 
         if (DecodeHeaders() != 2000 || DecodeHeaders4K() != 2000 || NBitcoinHeaders() != 2000 || FrameBlock4K() != 999_887)
             throw new InvalidOperationException("benchmark setup does not decode");

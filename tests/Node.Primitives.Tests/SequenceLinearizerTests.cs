@@ -7,27 +7,6 @@ namespace Node.Primitives.Tests;
 
 public class SequenceLinearizerTests
 {
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
-            Next = next;
-            return next;
-        }
-    }
-
-    private static ReadOnlySequence<byte> Split(byte[] data, int segmentSize)
-    {
-        var first = new Segment(data.AsMemory(0, Math.Min(segmentSize, data.Length)));
-        var last = first;
-        for (int at = segmentSize; at < data.Length; at += segmentSize)
-            last = last.Append(data.AsMemory(at, Math.Min(segmentSize, data.Length - at)));
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(4096)]
@@ -40,7 +19,7 @@ public class SequenceLinearizerTests
         var actual = new byte[count * 32];
         BlockScanner.Scan(raw, expected, default);
 
-        using var linear = new SequenceLinearizer(Split(raw, segmentSize));
+        using var linear = new SequenceLinearizer(Sequences.Chunked(raw, segmentSize));
         Assert.True(linear.IsCopied);
         Assert.True(linear.Span.SequenceEqual(raw));
         BlockScanner.Scan(linear.Span, actual, default);
@@ -59,7 +38,7 @@ public class SequenceLinearizerTests
     [Fact]
     public void Linearising_again_reuses_the_pooled_buffer()
     {
-        var sequence = Split(TestData.Bytes(RealBlocks.SegwitB), 16_384);
+        var sequence = Sequences.Chunked(TestData.Bytes(RealBlocks.SegwitB), 16_384);
         using (new SequenceLinearizer(sequence)) { }
         long before = GC.GetAllocatedBytesForCurrentThread();
         using (var linear = new SequenceLinearizer(sequence)) Assert.True(linear.IsCopied);

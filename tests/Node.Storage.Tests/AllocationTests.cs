@@ -15,7 +15,7 @@ public class AllocationTests
         var row = Blocks.RowFor(block, 413567, 1, store.AppendBlock(block));
         store.StageRow(row);
         store.Commit(row.Hash);
-        var segmented = Sequences.Segmented(block, 65536);
+        var segmented = Sequences.Chunked(block, 65536);
         var writer = new ArrayBufferWriter<byte>(block.Length);
         Assert.Equal(StorageError.None, store.FetchBlock(row.Hash, writer)); // opens the read handle once
 

@@ -37,7 +37,7 @@ public class RoundTripTests
         using var store = BlockStore.Open(dir.Path, Blocks.MainnetMagic);
 
         var fromSpan = store.AppendBlock(block);
-        var fromSequence = store.AppendBlock(Sequences.Segmented(block, 4096 + 17));
+        var fromSequence = store.AppendBlock(Sequences.Chunked(block, 4096 + 17));
         Assert.Equal(fromSpan.Checksum, fromSequence.Checksum);
         Assert.Equal(fromSpan.Location.End + 8, fromSequence.Location.Offset);
 

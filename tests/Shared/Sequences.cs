@@ -1,9 +1,9 @@
 using System.Buffers;
 
-namespace Node.Wire.Tests;
+namespace Node.Tests;
 
 /// <summary>Builds multi-segment sequences, the shape a PipeReader hands out.</summary>
-internal static class Sequences
+public static class Sequences
 {
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
