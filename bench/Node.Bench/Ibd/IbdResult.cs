@@ -1,0 +1,25 @@
+namespace Node.Bench.Ibd;
+
+/// <summary>The figures of one measured sync; all managed/GC/RSS figures are the syncing process's alone.</summary>
+public sealed record IbdResult
+{
+    public required IbdSettings Settings { get; init; }
+    public required long ChainBytes { get; init; }
+    public required TimeSpan Wall { get; init; }
+    public required TimeSpan HeadersPhase { get; init; }
+    public required int SteadyBlocks { get; init; }
+    public required TimeSpan SteadyTime { get; init; }
+    public required long SteadyAllocatedBytes { get; init; }
+    public required long TotalAllocatedBytes { get; init; }
+    public required int Gen0 { get; init; }
+    public required int Gen1 { get; init; }
+    public required int Gen2 { get; init; }
+    public required long PeakWorkingSet { get; init; }
+    public required IReadOnlyList<long> BlocksServedByPeer { get; init; }
+    public required string LoadAverage { get; init; }
+
+    public double MegabytesPerSecond => ChainBytes / 1e6 / Wall.TotalSeconds;
+    public double BlocksPerSecond => Settings.Blocks / Wall.TotalSeconds;
+    public double HeadersPerSecond => Settings.Blocks / HeadersPhase.TotalSeconds;
+    public double AllocatedPerBlock => SteadyBlocks == 0 ? double.NaN : (double)SteadyAllocatedBytes / SteadyBlocks;
+}
