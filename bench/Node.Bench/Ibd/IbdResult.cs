@@ -7,6 +7,8 @@ public sealed record IbdResult
     public required long ChainBytes { get; init; }
     public required TimeSpan Wall { get; init; }
     public required TimeSpan HeadersPhase { get; init; }
+    /// <summary>From the first headers message to the last header: the headers phase without connecting and handshaking.</summary>
+    public required TimeSpan HeadersTransfer { get; init; }
     public required int SteadyBlocks { get; init; }
     public required TimeSpan SteadyTime { get; init; }
     public required long SteadyAllocatedBytes { get; init; }
@@ -21,5 +23,6 @@ public sealed record IbdResult
     public double MegabytesPerSecond => ChainBytes / 1e6 / Wall.TotalSeconds;
     public double BlocksPerSecond => Settings.Blocks / Wall.TotalSeconds;
     public double HeadersPerSecond => Settings.Blocks / HeadersPhase.TotalSeconds;
+    public double HeadersTransferPerSecond => Settings.Blocks / HeadersTransfer.TotalSeconds;
     public double AllocatedPerBlock => SteadyBlocks == 0 ? double.NaN : (double)SteadyAllocatedBytes / SteadyBlocks;
 }

@@ -70,12 +70,13 @@ public static class IbdRun
             done.Set();
         };
         var counters = node.Sync.Counters;
-        long headersAt = 0, steadyAt = 0, steadyAllocated = 0;
+        long firstHeadersAt = 0, headersAt = 0, steadyAt = 0, steadyAllocated = 0;
         int steadyConnected = 0;
         var sampler = new Thread(() =>
         {
             while (!done.IsSet)
             {
+                if (firstHeadersAt == 0 && counters.HeadersReceived > 0) firstHeadersAt = Stopwatch.GetTimestamp();
                 if (headersAt == 0 && counters.HeadersReceived >= blocks) headersAt = Stopwatch.GetTimestamp();
                 if (steadyAt == 0 && counters.BlocksConnected >= steadyFrom)
                 {
@@ -100,12 +101,14 @@ public static class IbdRun
             long end = doneAt;
             sampler.Join();
             if (headersAt == 0 || headersAt > end) headersAt = end;
+            if (firstHeadersAt == 0 || firstHeadersAt > headersAt) firstHeadersAt = start;
             return new IbdResult
             {
                 Settings = settings,
                 ChainBytes = chainBytes,
                 Wall = Stopwatch.GetElapsedTime(start, end),
                 HeadersPhase = Stopwatch.GetElapsedTime(start, headersAt),
+                HeadersTransfer = Stopwatch.GetElapsedTime(firstHeadersAt, headersAt),
                 SteadyBlocks = steadyAt == 0 ? 0 : blocks - steadyConnected,
                 SteadyTime = steadyAt == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(steadyAt, end),
                 SteadyAllocatedBytes = steadyAt == 0 ? 0 : allocatedAfter - steadyAllocated,
