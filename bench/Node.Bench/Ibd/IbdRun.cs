@@ -21,7 +21,7 @@ public static class IbdRun
         return new ChainCache(settings);
     }
 
-    public static IbdResult Run(IbdSettings settings, TextWriter log)
+    public static IbdResult Run(IbdSettings settings, TextWriter log, AllocationSampler? sampler = null)
     {
         var cache = Prepare(settings, log);
         long chainBytes = cache.EnsureBlkFile(log);
@@ -35,7 +35,9 @@ public static class IbdRun
 
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            if (sampler is not null) sampler.Recording = true;
             var result = Measure(settings, chainBytes, syncDir, peers);
+            if (sampler is not null) sampler.Recording = false;
             foreach (var peer in peers) peer.Stop();
             result = result with { BlocksServedByPeer = [.. peers.Select(p => p.BlocksServed)] };
             SyncCheck.Verify(syncDir, cache.ServeDirectory(0), expectedTip, settings.Blocks);
@@ -52,7 +54,7 @@ public static class IbdRun
     public static IbdResult Measure(IbdSettings settings, long chainBytes, string syncDir, IReadOnlyList<ServingPeer> peers)
     {
         int blocks = settings.Blocks;
-        int steadyFrom = Math.Max(1, blocks / 10);
+        int steadyFrom = Math.Max(1, blocks / 10), halfway = Math.Max(1, blocks / 2);
         var done = new ManualResetEventSlim();
         long doneAt = 0;
         var node = new NodeRunner(new NodeRunnerOptions
@@ -70,8 +72,8 @@ public static class IbdRun
             done.Set();
         };
         var counters = node.Sync.Counters;
-        long firstHeadersAt = 0, headersAt = 0, steadyAt = 0, steadyAllocated = 0;
-        int steadyConnected = 0;
+        long firstHeadersAt = 0, headersAt = 0, steadyAt = 0, steadyAllocated = 0, halfwayAllocated = 0;
+        int steadyConnected = 0, halfwayConnected = 0;
         var sampler = new Thread(() =>
         {
             while (!done.IsSet)
@@ -84,12 +86,18 @@ public static class IbdRun
                     steadyConnected = (int)counters.BlocksConnected;
                     steadyAt = Stopwatch.GetTimestamp();
                 }
+                if (halfwayConnected == 0 && counters.BlocksConnected >= halfway)
+                {
+                    halfwayAllocated = GC.GetTotalAllocatedBytes(precise: true);
+                    halfwayConnected = (int)counters.BlocksConnected;
+                }
                 Thread.Sleep(1);
             }
         }) { IsBackground = true, Name = "ibd-sampler", Priority = ThreadPriority.AboveNormal };
 
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long start = Stopwatch.GetTimestamp();
         try
         {
@@ -98,6 +106,7 @@ public static class IbdRun
             if (!done.Wait(Timeout))
                 throw new IbdCheckException($"sync did not finish within {Timeout}: {counters.BlocksConnected} of {blocks} blocks connected, {counters.HeadersReceived} headers");
             long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             long end = doneAt;
             sampler.Join();
             if (headersAt == 0 || headersAt > end) headersAt = end;
@@ -107,11 +116,14 @@ public static class IbdRun
                 Settings = settings,
                 ChainBytes = chainBytes,
                 Wall = Stopwatch.GetElapsedTime(start, end),
+                SyncerCpu = cpu,
                 HeadersPhase = Stopwatch.GetElapsedTime(start, headersAt),
                 HeadersTransfer = Stopwatch.GetElapsedTime(firstHeadersAt, headersAt),
                 SteadyBlocks = steadyAt == 0 ? 0 : blocks - steadyConnected,
                 SteadyTime = steadyAt == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(steadyAt, end),
                 SteadyAllocatedBytes = steadyAt == 0 ? 0 : allocatedAfter - steadyAllocated,
+                SecondHalfBlocks = halfwayConnected == 0 ? 0 : blocks - halfwayConnected,
+                SecondHalfAllocatedBytes = halfwayConnected == 0 ? 0 : allocatedAfter - halfwayAllocated,
                 TotalAllocatedBytes = allocatedAfter - allocatedBefore,
                 Gen0 = GC.CollectionCount(0) - gen0,
                 Gen1 = GC.CollectionCount(1) - gen1,

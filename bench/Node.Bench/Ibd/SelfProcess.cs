@@ -19,6 +19,8 @@ public static class SelfProcess
             RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
+        // A profiler attached to this process (dotnet-trace collect -- ...) must not make the children wait for it.
+        info.Environment.Remove("DOTNET_DiagnosticPorts");
         foreach (var arg in new[] { "exec", "--runtimeconfig", entryBase + ".runtimeconfig.json", "--depsfile", entryBase + ".deps.json",
                      typeof(SelfProcess).Assembly.Location })
             info.ArgumentList.Add(arg);
