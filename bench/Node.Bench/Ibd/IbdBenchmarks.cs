@@ -43,7 +43,7 @@ public class IbdBenchmarks
     {
         try
         {
-            SyncCheck.Verify(_syncDir, new ChainCache(_settings).ServeDirectory(0), _tip, _settings.Blocks);
+            SyncCheck.VerifyAgainstChainFile(_syncDir, new ChainCache(_settings), _tip, _settings.Blocks);
         }
         finally
         {
