@@ -1,3 +1,17 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Node.Bench.Ibd;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return args switch
+{
+    ["ibd", .. var rest] => IbdConsole.Run(rest),
+    ["serve", var peer, .. var rest] => await ServeMode.Serve(int.Parse(peer, CultureInfo.InvariantCulture), IbdSettings.Parse(rest)),
+    ["prepare", .. var rest] => ServeMode.Prepare(rest),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

@@ -15,6 +15,10 @@ internal sealed class SocketPipe : IDuplexPipe
     private const int OutputSegment = 16 * 1024;
     private const long InputPause = 2L * (Wire.ProtocolLimits.MaxPayloadLength + Wire.MessageHeader.Size) + InputSegment;
 
+    // Up to 64 MiB of input and 16 MiB of output segments kept for reuse, process-wide.
+    private static readonly SegmentPool InputSegments = new(InputSegment, 1024);
+    private static readonly SegmentPool OutputSegments = new(OutputSegment, 1024);
+
     private readonly Socket _socket;
     private readonly Pipe _input;
     private readonly Pipe _output;
@@ -35,9 +39,9 @@ internal sealed class SocketPipe : IDuplexPipe
             // Reset before we got to it: the receive pump reports the failure and the peer disconnects.
         }
         _input = new Pipe(new PipeOptions(pauseWriterThreshold: InputPause, resumeWriterThreshold: InputPause / 2,
-            minimumSegmentSize: InputSegment, useSynchronizationContext: false));
+            pool: InputSegments, minimumSegmentSize: InputSegment, useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(pauseWriterThreshold: sendPauseBytes, resumeWriterThreshold: sendResumeBytes,
-            minimumSegmentSize: OutputSegment, useSynchronizationContext: false));
+            pool: OutputSegments, minimumSegmentSize: OutputSegment, useSynchronizationContext: false));
         Completion = Task.WhenAll(Task.Run(ReceivePumpAsync), Task.Run(SendPumpAsync));
     }
 

@@ -43,6 +43,18 @@ public readonly struct BlockIndexAncestry : IHeaderAncestry
         return MedianTime.Of(times[..n]);
     }
 
+    /// <summary>Walks parent links from the ancestor at <paramref name="height"/>: one skip-list lookup, not one per step.</summary>
+    public uint LastNonMinDifficultyBits(int height, int interval, uint powLimitBits)
+    {
+        int id = Ancestor(height);
+        while (true)
+        {
+            ref readonly var e = ref _index[id];
+            if (e.Height == 0 || e.Height % interval == 0 || e.Bits != powLimitBits) return e.Bits;
+            id = e.Parent;
+        }
+    }
+
     private int Ancestor(int height)
     {
         int id = _index.GetAncestor(_tip, height);

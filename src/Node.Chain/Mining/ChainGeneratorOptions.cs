@@ -10,6 +10,9 @@ public sealed record ChainGeneratorOptions
     /// <summary>Serialized size each block is filled up to, once there are coins to spend (default 1 MB).</summary>
     public int TargetBlockSize { get; init; } = 1_000_000;
 
+    /// <summary>Blocks carry the coinbase alone (no spends): the smallest valid blocks, for per-block overhead measurements.</summary>
+    public bool CoinbaseOnly { get; init; }
+
     /// <summary>Core's default -blockmaxweight: the consensus limit less 4000 kept for the coinbase.</summary>
     public int MaxBlockWeight { get; init; } = ConsensusConstants.MaxBlockWeight - 4000;
 

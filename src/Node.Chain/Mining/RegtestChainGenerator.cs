@@ -59,7 +59,7 @@ public sealed class RegtestChainGenerator
         int height = Tip.Height + 1;
         _pool.ReleaseMatureFor(height);
         _body.Clear();
-        while (_pool.Count > 0 && TryAddTransaction()) { }
+        while (!_options.CoinbaseOnly && _pool.Count > 0 && TryAddTransaction()) { }
 
         var template = BlockTemplate.Create(Params, Tip, OpTrueScript.ScriptPubKey, _options.StartTime + (uint)height);
         var block = _assembler.Assemble(template, _body);

@@ -23,14 +23,7 @@ public static class Difficulty
             if (newTime > parent.TimeAt(parentHeight) + 2 * p.PowTargetSpacing) return powLimitBits;
 
             // Otherwise it carries the difficulty of the last block not mined under that exception.
-            int h = parentHeight;
-            uint bits = parentBits;
-            while (h > 0 && h % interval != 0 && bits == powLimitBits)
-            {
-                h--;
-                bits = parent.BitsAt(h);
-            }
-            return bits;
+            return parent.LastNonMinDifficultyBits(parentHeight, interval, powLimitBits);
         }
 
         // Core's window is 2015 blocks long: the period's first block to its last.

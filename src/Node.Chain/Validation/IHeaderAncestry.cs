@@ -27,4 +27,16 @@ public interface IHeaderAncestry
     /// its ancestors (fewer near genesis or the trusted base); <see cref="MedianTime.Of"/> computes it.
     /// </summary>
     uint MedianTimePast();
+
+    /// <summary>
+    /// Core's walk back over min-difficulty blocks (testnets): the nBits of the nearest ancestor, from
+    /// <paramref name="height"/> down, that starts a retarget period, is the genesis block, or does not carry
+    /// <paramref name="powLimitBits"/>. Implementations holding parent links walk them instead of looking each height up.
+    /// </summary>
+    uint LastNonMinDifficultyBits(int height, int interval, uint powLimitBits)
+    {
+        uint bits = BitsAt(height);
+        while (height > 0 && height % interval != 0 && bits == powLimitBits) bits = BitsAt(--height);
+        return bits;
+    }
 }

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Node.Primitives.Consensus;
+using Node.Sync.Core;
+using Node.Sync.Hosting;
+
+namespace Node.Bench.Ibd;
+
+/// <summary>
+/// One measured initial block download: serving nodes in child processes hold the cached chain, a fresh node in this
+/// process syncs it from them over 127.0.0.1, a sampler thread marks the end of the headers phase and the start of
+/// the steady state, and the result is checked against the servers before it is returned.
+/// </summary>
+public static class IbdRun
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>Builds the cache (in a child process, so this process's peak RSS is the syncer's alone).</summary>
+    public static ChainCache Prepare(IbdSettings settings, TextWriter log)
+    {
+        SelfProcess.Run(["prepare", .. settings.ToArgs()], log);
+        return new ChainCache(settings);
+    }
+
+    public static IbdResult Run(IbdSettings settings, TextWriter log, AllocationSampler? sampler = null)
+    {
+        var cache = Prepare(settings, log);
+        long chainBytes = cache.EnsureBlkFile(log);
+        var expectedTip = cache.TipHash();
+        var peers = new List<ServingPeer>();
+        log.WriteLine($"syncing {settings.Blocks} blocks from {settings.Peers} serving peer(s)");
+        var syncDir = Path.Combine(Path.GetTempPath(), "sharpnode-ibd-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            peers.AddRange(StartPeers(settings, expectedTip));
+
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            if (sampler is not null) sampler.Recording = true;
+            var result = Measure(settings, chainBytes, syncDir, peers);
+            if (sampler is not null) sampler.Recording = false;
+            foreach (var peer in peers) peer.Stop();
+            result = result with { BlocksServedByPeer = [.. peers.Select(p => p.BlocksServed)] };
+            SyncCheck.Verify(syncDir, cache.ServeDirectory(0), expectedTip, settings.Blocks);
+            return result;
+        }
+        finally
+        {
+            foreach (var peer in peers) peer.Dispose();
+            if (Directory.Exists(syncDir)) Directory.Delete(syncDir, recursive: true);
+        }
+    }
+
+    /// <summary>Syncs a fresh node on <paramref name="syncDir"/> from the running peers and measures it.</summary>
+    public static IbdResult Measure(IbdSettings settings, long chainBytes, string syncDir, IReadOnlyList<ServingPeer> peers)
+    {
+        int blocks = settings.Blocks;
+        int steadyFrom = Math.Max(1, blocks / 10), halfway = Math.Max(1, blocks / 2);
+        var done = new ManualResetEventSlim();
+        long doneAt = 0;
+        var node = new NodeRunner(new NodeRunnerOptions
+        {
+            DataDirectory = syncDir,
+            Network = ChainParams.Regtest,
+            Connect = [.. peers.Select(p => p.Address)],
+            Listen = false,
+            ReconnectDelay = TimeSpan.FromHours(1),
+        });
+        node.Sync.BlockConnected += block =>
+        {
+            if (block.Height != blocks) return;
+            Volatile.Write(ref doneAt, Stopwatch.GetTimestamp());
+            done.Set();
+        };
+        var counters = node.Sync.Counters;
+        long firstHeadersAt = 0, headersAt = 0, steadyAt = 0, steadyAllocated = 0, halfwayAllocated = 0;
+        int steadyConnected = 0, halfwayConnected = 0;
+        var sampler = new Thread(() =>
+        {
+            while (!done.IsSet)
+            {
+                if (firstHeadersAt == 0 && counters.HeadersReceived > 0) firstHeadersAt = Stopwatch.GetTimestamp();
+                if (headersAt == 0 && counters.HeadersReceived >= blocks) headersAt = Stopwatch.GetTimestamp();
+                if (steadyAt == 0 && counters.BlocksConnected >= steadyFrom)
+                {
+                    steadyAllocated = GC.GetTotalAllocatedBytes(precise: true);
+                    steadyConnected = (int)counters.BlocksConnected;
+                    steadyAt = Stopwatch.GetTimestamp();
+                }
+                if (halfwayConnected == 0 && counters.BlocksConnected >= halfway)
+                {
+                    halfwayAllocated = GC.GetTotalAllocatedBytes(precise: true);
+                    halfwayConnected = (int)counters.BlocksConnected;
+                }
+                Thread.Sleep(1);
+            }
+        }) { IsBackground = true, Name = "ibd-sampler", Priority = ThreadPriority.AboveNormal };
+
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            sampler.Start();
+            node.Start();
+            if (!done.Wait(Timeout))
+                throw new IbdCheckException($"sync did not finish within {Timeout}: {counters.BlocksConnected} of {blocks} blocks connected, {counters.HeadersReceived} headers");
+            long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            long end = doneAt;
+            sampler.Join();
+            if (headersAt == 0 || headersAt > end) headersAt = end;
+            if (firstHeadersAt == 0 || firstHeadersAt > headersAt) firstHeadersAt = start;
+            return new IbdResult
+            {
+                Settings = settings,
+                ChainBytes = chainBytes,
+                Wall = Stopwatch.GetElapsedTime(start, end),
+                SyncerCpu = cpu,
+                HeadersPhase = Stopwatch.GetElapsedTime(start, headersAt),
+                HeadersTransfer = Stopwatch.GetElapsedTime(firstHeadersAt, headersAt),
+                SteadyBlocks = steadyAt == 0 ? 0 : blocks - steadyConnected,
+                SteadyTime = steadyAt == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(steadyAt, end),
+                SteadyAllocatedBytes = steadyAt == 0 ? 0 : allocatedAfter - steadyAllocated,
+                SecondHalfBlocks = halfwayConnected == 0 ? 0 : blocks - halfwayConnected,
+                SecondHalfAllocatedBytes = halfwayConnected == 0 ? 0 : allocatedAfter - halfwayAllocated,
+                TotalAllocatedBytes = allocatedAfter - allocatedBefore,
+                Gen0 = GC.CollectionCount(0) - gen0,
+                Gen1 = GC.CollectionCount(1) - gen1,
+                Gen2 = GC.CollectionCount(2) - gen2,
+                PeakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64,
+                BlocksServedByPeer = [],
+                LoadAverage = LoadAverage(),
+            };
+        }
+        finally
+        {
+            done.Set();
+            node.StopAsync().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Starts the serving peers and checks they hold the whole chain.</summary>
+    public static List<ServingPeer> StartPeers(IbdSettings settings, Node.Primitives.Hash256 expectedTip)
+    {
+        var peers = new List<ServingPeer>();
+        try
+        {
+            for (int i = 0; i < settings.Peers; i++) peers.Add(ServingPeer.Start(i, settings));
+            foreach (var peer in peers)
+                if (peer.Tip != expectedTip) throw new IbdCheckException($"serving peer {peer.Address} has tip {peer.Tip}, the chain ends at {expectedTip}");
+            return peers;
+        }
+        catch
+        {
+            foreach (var peer in peers) peer.Dispose();
+            throw;
+        }
+    }
+
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : "n/a";
+    }
+}
