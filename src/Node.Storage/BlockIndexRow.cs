@@ -8,15 +8,15 @@ public readonly record struct BlockIndexRow(
     BlockHeader Header,
     int Height,
     BlockStatus Status,
-    ChainWork ChainWork,
+    UInt256 ChainWork,
     BlockLocation Location,
     ulong Checksum)
 {
-    public bool HasData => (Status & BlockStatus.HaveData) != 0;
+    public bool HasData => (Status & BlockStatus.DataStored) != 0;
 
     /// <summary>The same row with its block data marked lost (the header stays known).</summary>
     public BlockIndexRow WithoutData() =>
-        this with { Status = Status & ~BlockStatus.HaveData, Location = BlockLocation.None, Checksum = 0 };
+        this with { Status = Status & ~BlockStatus.DataStored, Location = BlockLocation.None, Checksum = 0 };
 }
 
 /// <summary>Receives rows streamed out of the index.</summary>

@@ -11,13 +11,13 @@ namespace Node.Storage;
 internal static class BlockIndexRowCodec
 {
     public const byte Version = 1;
-    public const int Size = 1 + BlockHeader.Size + 4 + 4 + ChainWork.Size + 4 + 4 + 4 + 8;
+    public const int Size = 1 + BlockHeader.Size + 4 + 4 + UInt256.Size + 4 + 4 + 4 + 8;
 
     private const int HeaderAt = 1;
     private const int HeightAt = HeaderAt + BlockHeader.Size;
     private const int StatusAt = HeightAt + 4;
     private const int WorkAt = StatusAt + 4;
-    private const int FileAt = WorkAt + ChainWork.Size;
+    private const int FileAt = WorkAt + UInt256.Size;
     private const int OffsetAt = FileAt + 4;
     private const int LengthAt = OffsetAt + 4;
     private const int ChecksumAt = LengthAt + 4;
@@ -28,7 +28,7 @@ internal static class BlockIndexRowCodec
         row.Header.Write(value[HeaderAt..]);
         BinaryPrimitives.WriteInt32LittleEndian(value[HeightAt..], row.Height);
         BinaryPrimitives.WriteUInt32LittleEndian(value[StatusAt..], (uint)row.Status);
-        row.ChainWork.Bytes.CopyTo(value[WorkAt..]);
+        row.ChainWork.WriteLittleEndian(value[WorkAt..]);
         BinaryPrimitives.WriteInt32LittleEndian(value[FileAt..], row.Location.File);
         BinaryPrimitives.WriteUInt32LittleEndian(value[OffsetAt..], row.Location.Offset);
         BinaryPrimitives.WriteUInt32LittleEndian(value[LengthAt..], row.Location.Length);
@@ -45,7 +45,7 @@ internal static class BlockIndexRowCodec
             BlockHeader.Read(value[HeaderAt..]),
             BinaryPrimitives.ReadInt32LittleEndian(value[HeightAt..]),
             (BlockStatus)BinaryPrimitives.ReadUInt32LittleEndian(value[StatusAt..]),
-            new ChainWork(value[WorkAt..]),
+            UInt256.FromLittleEndian(value[WorkAt..]),
             new BlockLocation(
                 BinaryPrimitives.ReadInt32LittleEndian(value[FileAt..]),
                 BinaryPrimitives.ReadUInt32LittleEndian(value[OffsetAt..]),

@@ -1,6 +1,7 @@
 using Node.Chain.Fixtures;
 using Node.Chain.Index;
 using Node.Primitives;
+using Node.Storage;
 
 namespace Node.Chain.Tests;
 
@@ -112,13 +113,13 @@ public class BlockIndexTreeTests
     public void Status_flags_and_data_location_are_recorded()
     {
         var (index, main, _, _) = TestChains.SeedTree();
-        Assert.Equal(-1, index[main[3]].DataFile);
+        Assert.Equal(BlockLocation.None, index[main[3]].Location);
         index.SetStatus(main[3], BlockStatus.HeaderValid);
-        index.SetDataLocation(main[3], file: 2, offset: 1_000, length: 285);
+        index.SetDataLocation(main[3], new StoredBlock(new BlockLocation(2, 1_000, 285), 0x1234));
         index.SetStatus(main[3], BlockStatus.FullyValidated);
         ref readonly var e = ref index[main[3]];
         Assert.Equal(BlockStatus.HeaderValid | BlockStatus.DataStored | BlockStatus.FullyValidated, e.Status);
-        Assert.Equal((2, 1_000u, 285u), (e.DataFile, e.DataOffset, e.DataLength));
+        Assert.Equal((new BlockLocation(2, 1_000, 285), 0x1234ul), (e.Location, e.Checksum));
         Assert.Throws<ArgumentException>(() => index.SetStatus(main[3], BlockStatus.Failed));
         Assert.Throws<ArgumentOutOfRangeException>(() => index[index.Count]);
     }

@@ -28,15 +28,15 @@ public static class Blocks
         return (BigInteger.One << 256) / (target + 1);
     }
 
-    public static ChainWork ToChainWork(BigInteger work)
+    public static UInt256 ToChainWork(BigInteger work)
     {
         var bytes = new byte[32];
         work.TryWriteBytes(bytes, out _, isUnsigned: true, isBigEndian: false);
-        return new ChainWork(bytes);
+        return UInt256.FromLittleEndian(bytes);
     }
 
     public static BlockIndexRow RowFor(byte[] block, int height, BigInteger chainWork, StoredBlock stored) =>
-        new(HashOf(block), BlockHeader.Read(block), height, BlockStatus.ValidScripts | BlockStatus.HaveData,
+        new(HashOf(block), BlockHeader.Read(block), height, BlockStatus.FullyValidated | BlockStatus.DataStored,
             ToChainWork(chainWork), stored.Location, stored.Checksum);
 
     /// <summary>Stores blocks 0..count-1 of the 0..438 run, staging a row for each; returns the rows (not committed).</summary>

@@ -39,8 +39,10 @@ public class IndexTests
     {
         var work = Blocks.WorkOf(0x1d00ffff) * 439; // mainnet chain work at height 438
         var stored = Blocks.ToChainWork(work);
-        Assert.Equal(work, new System.Numerics.BigInteger(stored.Bytes, isUnsigned: true, isBigEndian: false));
-        Assert.Equal("000000000000000000000000000000000000000000000000000001b701b701b7", Convert.ToHexStringLower(stored.Bytes.ToArray().Reverse().ToArray()));
+        var bytes = new byte[32];
+        stored.WriteLittleEndian(bytes);
+        Assert.Equal(work, new System.Numerics.BigInteger(bytes, isUnsigned: true, isBigEndian: false));
+        Assert.Equal("000000000000000000000000000000000000000000000000000001b701b701b7", stored.ToString());
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public class IndexTests
         {
             work += Blocks.WorkOf(BlockHeader.Read(Blocks.Mainnet0To438[h]).Bits);
             if (h < 300) continue;
-            var row = Blocks.RowFor(Blocks.Mainnet0To438[h], h, work, default) with { Status = BlockStatus.ValidTree, Location = BlockLocation.None };
+            var row = Blocks.RowFor(Blocks.Mainnet0To438[h], h, work, default) with { Status = BlockStatus.HeaderValid, Location = BlockLocation.None };
             store.StageRow(row);
             headersOnly.Add(row);
         }

@@ -93,7 +93,7 @@ public class RoundTripTests
         using var dir = new TempDirectory();
         using var store = BlockStore.Open(dir.Path, Blocks.MainnetMagic);
         var block = Blocks.Mainnet0To438[1];
-        var headerOnly = Blocks.RowFor(block, 1, 1, default) with { Status = BlockStatus.ValidHeader, Location = BlockLocation.None };
+        var headerOnly = Blocks.RowFor(block, 1, 1, default) with { Status = BlockStatus.HeaderValid, Location = BlockLocation.None };
         store.StageRow(headerOnly);
         store.Commit(Hash256.Zero);
 

@@ -27,7 +27,7 @@ public class StorageFetchBenchmarks
         var stored = _store.AppendBlock(_block);
         _hash = BlockHeader.HashOf(_block);
         _store.StageRow(new BlockIndexRow(_hash, BlockHeader.Read(_block), 413567,
-            BlockStatus.ValidScripts | BlockStatus.HaveData, default, stored.Location, stored.Checksum));
+            BlockStatus.FullyValidated | BlockStatus.DataStored, default, stored.Location, stored.Checksum));
         _store.Commit(_hash);
         _writer = new ArrayBufferWriter<byte>(_block.Length);
     }

@@ -35,8 +35,8 @@ public class StorageIndexLoadBenchmarks
                 var hash = header.GetHash();
                 BitConverter.TryWriteBytes(work, (ulong)height * 0x100010001UL);
                 var location = new BlockLocation(height / 128, (uint)(height % 128) * 1_000_008 + 8, 1_000_000);
-                store.StageRow(new BlockIndexRow(hash, header, height, BlockStatus.ValidScripts | BlockStatus.HaveData,
-                    new ChainWork(work), location, (ulong)height * 0x9E3779B97F4A7C15UL));
+                store.StageRow(new BlockIndexRow(hash, header, height, BlockStatus.FullyValidated | BlockStatus.DataStored,
+                    UInt256.FromLittleEndian(work), location, (ulong)height * 0x9E3779B97F4A7C15UL));
                 if (height % 50_000 == 49_999) store.Commit(Hash256.Zero); // no tip: these rows point at no real bytes
                 prev = hash;
             }

@@ -1,4 +1,5 @@
 using Node.Primitives;
+using Node.Storage;
 
 namespace Node.Chain.Index;
 
@@ -53,7 +54,25 @@ public sealed class BlockIndex
     /// returns its existing id. The first header must be a genesis header; every later header's
     /// parent must be present.
     /// </summary>
-    public int Add(in BlockHeader header, in Hash256 hash)
+    public int Add(in BlockHeader header, in Hash256 hash) => Add(header, hash, BlockStatus.None);
+
+    /// <summary>
+    /// Adds a header with the status it was stored with (restoring the index at start-up); failure
+    /// flags are taken as stored. A header already present returns its existing id unchanged.
+    /// </summary>
+    internal int Restore(in BlockHeader header, in Hash256 hash, BlockStatus status, BlockLocation location, ulong checksum)
+    {
+        int id = Add(header, hash, status);
+        if ((status & BlockStatus.DataStored) != 0)
+        {
+            ref var e = ref _arena[id];
+            e._location = location;
+            e._checksum = checksum;
+        }
+        return id;
+    }
+
+    private int Add(in BlockHeader header, in Hash256 hash, BlockStatus status)
     {
         if (_table.TryFind(hash, _arena, out int existing)) return existing;
 
@@ -80,7 +99,8 @@ public sealed class BlockIndex
         e._bits = header.Bits;
         e._nonce = header.Nonce;
         e._parent = parent;
-        e._dataFile = -1;
+        e._location = BlockLocation.None;
+        e._status = status;
         if (header.Bits != _lastBits || _lastWork.IsZero)
         {
             _lastBits = header.Bits;
@@ -97,12 +117,13 @@ public sealed class BlockIndex
             ref readonly var p = ref _arena[parent];
             e._height = p._height + 1;
             e._chainWork = p._chainWork + work;
-            e._status = (p._status & BlockStatus.FailureMask) != 0 ? BlockStatus.FailedParent : BlockStatus.None;
+            if ((p._status & BlockStatus.FailureMask) != 0 && (status & BlockStatus.FailureMask) == 0)
+                e._status |= BlockStatus.FailedParent;
             e._skip = GetAncestor(parent, SkipList.SkipHeight(e._height));
         }
         _table.Insert(hash, id);
 
-        if (e._status == BlockStatus.None && (_bestHeader == None || e._chainWork > _arena[_bestHeader]._chainWork))
+        if ((e._status & BlockStatus.FailureMask) == 0 && (_bestHeader == None || e._chainWork > _arena[_bestHeader]._chainWork))
             _bestHeader = id;
         return id;
     }
@@ -174,25 +195,25 @@ public sealed class BlockIndex
     }
 
     /// <summary>Records where the block bytes are stored and sets <see cref="BlockStatus.DataStored"/>.</summary>
-    public void SetDataLocation(int id, int file, uint offset, uint length)
+    public void SetDataLocation(int id, in StoredBlock stored)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(file);
+        ArgumentOutOfRangeException.ThrowIfNegative(stored.Location.File, nameof(stored));
         ref var e = ref _arena[CheckId(id)];
-        e._dataFile = file;
-        e._dataOffset = offset;
-        e._dataLength = length;
+        e._location = stored.Location;
+        e._checksum = stored.Checksum;
         e._status |= BlockStatus.DataStored;
     }
 
     /// <summary>
     /// Marks a block that failed validation and every descendant (FailedParent), so none of them is
     /// requested or chosen again; headers added later under them inherit the mark. Returns how many
-    /// descendants were newly marked. If the best header was among them, the best valid one is chosen again.
+    /// descendants were newly marked, each also added to <paramref name="newlyMarked"/> when given. If the
+    /// best header was among them, the best valid one is chosen again.
     /// </summary>
-    public int MarkFailed(int id)
+    public int MarkFailed(int id, List<int>? newlyMarked = null)
     {
         ref var failed = ref _arena[CheckId(id)];
-        failed._status |= BlockStatus.Failed;
+        failed._status = (failed._status & ~BlockStatus.FailedParent) | BlockStatus.Failed;
 
         // Descendants have larger ids than their ancestors, so one forward pass sees every
         // parent's mark before its children.
@@ -205,6 +226,7 @@ public sealed class BlockIndex
                 (_arena[e._parent]._status & BlockStatus.FailureMask) != 0)
             {
                 e._status |= BlockStatus.FailedParent;
+                newlyMarked?.Add(i);
                 marked++;
             }
         }

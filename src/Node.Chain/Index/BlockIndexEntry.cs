@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Node.Primitives;
+using Node.Storage;
 
 namespace Node.Chain.Index;
 
@@ -21,9 +22,8 @@ public struct BlockIndexEntry
     internal int _parent;
     internal int _skip;
     internal BlockStatus _status;
-    internal int _dataFile;
-    internal uint _dataOffset;
-    internal uint _dataLength;
+    internal BlockLocation _location;
+    internal ulong _checksum;
 
     public readonly Hash256 Hash => _hash;
     public readonly Hash256 MerkleRoot => _merkleRoot;
@@ -37,10 +37,10 @@ public struct BlockIndexEntry
     /// <summary>The parent's id, or <see cref="BlockIndex.None"/> for genesis.</summary>
     public readonly int Parent => _parent;
     public readonly BlockStatus Status => _status;
-    /// <summary>Flat-file number of the block bytes; meaningful once <see cref="BlockStatus.DataStored"/> is set.</summary>
-    public readonly int DataFile => _dataFile;
-    public readonly uint DataOffset => _dataOffset;
-    public readonly uint DataLength => _dataLength;
+    /// <summary>Where the block bytes are; meaningful once <see cref="BlockStatus.DataStored"/> is set.</summary>
+    public readonly BlockLocation Location => _location;
+    /// <summary>Checksum of the stored block bytes (see <see cref="StoredBlock"/>).</summary>
+    public readonly ulong Checksum => _checksum;
 
     public readonly bool IsFailedOrDescendsFromFailed => (_status & BlockStatus.FailureMask) != 0;
 }

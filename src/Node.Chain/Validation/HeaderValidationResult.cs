@@ -31,6 +31,7 @@ public readonly record struct HeaderValidationResult(RuleError Error, int Height
         RuleError.BadVersion => string.Create(CultureInfo.InvariantCulture, $"bad-version(0x{(uint)Actual:x8})"),
         RuleError.CheckpointMismatch => "checkpoint mismatch",
         RuleError.ForkBelowCheckpoint => "bad-fork-prior-to-checkpoint",
+        RuleError.KnownInvalid => "duplicate",
         _ => Error.ToString(),
     };
 
@@ -52,6 +53,7 @@ public readonly record struct HeaderValidationResult(RuleError Error, int Height
             RuleError.BadVersion => $"version {Actual} is below the required {Required}",
             RuleError.CheckpointMismatch => "the hash differs from the checkpoint at this height",
             RuleError.ForkBelowCheckpoint => $"it forks below the last checkpoint held, at height {Required}",
+            RuleError.KnownInvalid => "it is known to be invalid, or to descend from an invalid block",
             _ => Error.ToString(),
         };
         return string.Create(CultureInfo.InvariantCulture, $"header {Hash}{where} rejected, {CoreReason}: {why}");

@@ -40,4 +40,7 @@ public enum RuleError : byte
 
     /// <summary>The header forks below the last checkpoint the node holds [bad-fork-prior-to-checkpoint].</summary>
     ForkBelowCheckpoint,
+
+    /// <summary>The block is already known to be invalid, or descends from one that is [duplicate].</summary>
+    KnownInvalid,
 }

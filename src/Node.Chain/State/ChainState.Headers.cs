@@ -1,0 +1,78 @@
+using Node.Chain.Index;
+using Node.Chain.Validation;
+using Node.Primitives;
+
+namespace Node.Chain.State;
+
+public sealed partial class ChainState
+{
+    /// <summary>
+    /// Core's AcceptBlockHeader: a known header returns its id (or <see cref="RuleError.KnownInvalid"/>);
+    /// otherwise proof of work, the parent (known, not failed), then the contextual and checkpoint
+    /// rules against the parent's ancestry. A valid header joins the index with its chain work and
+    /// is staged for the next commit.
+    /// </summary>
+    public HeaderAcceptResult AcceptHeader(in BlockHeader header, in Hash256 hash)
+    {
+        if (_index.TryGet(hash, out int known))
+        {
+            ref readonly var e = ref _index[known];
+            return e.IsFailedOrDescendsFromFailed
+                ? new HeaderAcceptResult(known, new HeaderValidationResult(RuleError.KnownInvalid, e.Height, hash, 0, 0))
+                : new HeaderAcceptResult(known, HeaderValidationResult.Valid(e.Height, hash));
+        }
+
+        var pow = _headerValidator.CheckProofOfWork(header, hash);
+        if (!pow.IsValid) return new HeaderAcceptResult(BlockIndex.None, pow);
+
+        const int unknown = HeaderValidationResult.UnknownHeight;
+        if (!_index.TryGet(header.PrevBlock, out int parent))
+            return new HeaderAcceptResult(BlockIndex.None, new HeaderValidationResult(RuleError.PrevBlockUnknown, unknown, hash, 0, 0));
+        if (_index[parent].IsFailedOrDescendsFromFailed)
+            return new HeaderAcceptResult(BlockIndex.None, new HeaderValidationResult(RuleError.PrevBlockInvalid, _index[parent].Height + 1, hash, 0, 0));
+
+        var verdict = _headerValidator.CheckContextual(header, hash, new BlockIndexAncestry(_index, parent), Now, _lastCheckpointHeight);
+        if (!verdict.IsValid) return new HeaderAcceptResult(BlockIndex.None, verdict);
+
+        int id = _index.Add(header, hash);
+        _index.SetStatus(id, BlockStatus.HeaderValid);
+        _dirty.Add(id);
+        NoteCheckpoint(id);
+        return new HeaderAcceptResult(id, verdict);
+    }
+
+    /// <summary>Accepts one serialized 80-byte header.</summary>
+    public HeaderAcceptResult AcceptHeader(ReadOnlySpan<byte> raw80)
+    {
+        if (raw80.Length != BlockHeader.Size) throw new ArgumentException($"a header is {BlockHeader.Size} bytes", nameof(raw80));
+        return AcceptHeader(BlockHeader.Read(raw80), BlockHeader.HashOf(raw80));
+    }
+
+    /// <summary>
+    /// Accepts consecutive 80-byte headers (a headers message's payload without the tx counts) and
+    /// stops at the first invalid one. Returns the last verdict (the failure, or the last header's
+    /// acceptance) and in <paramref name="accepted"/> how many headers were valid.
+    /// </summary>
+    public HeaderAcceptResult AcceptHeaders(ReadOnlySpan<byte> headers, out int accepted)
+    {
+        if (headers.Length % BlockHeader.Size != 0) throw new ArgumentException($"headers come in {BlockHeader.Size}-byte records", nameof(headers));
+        accepted = 0;
+        var last = new HeaderAcceptResult(BlockIndex.None, default);
+        for (int at = 0; at < headers.Length; at += BlockHeader.Size)
+        {
+            last = AcceptHeader(headers.Slice(at, BlockHeader.Size));
+            if (!last.IsValid) break;
+            accepted++;
+        }
+        return last;
+    }
+
+    private void NoteCheckpoint(int id)
+    {
+        ref readonly var e = ref _index[id];
+        var checkpoints = _headerValidator.Params.Checkpoints;
+        if (e.Height <= _lastCheckpointHeight || checkpoints.Count == 0 || e.Height > checkpoints[^1].Height) return;
+        foreach (var checkpoint in checkpoints)
+            if (checkpoint.Height == e.Height && checkpoint.Hash == e.Hash) _lastCheckpointHeight = e.Height;
+    }
+}

@@ -1,0 +1,27 @@
+using Node.Wire;
+
+namespace Node.Net;
+
+/// <summary>
+/// The consumer of a peer's traffic (the sync core). All three calls come from the peer's receive task, in order:
+/// <see cref="OnPeerConnected"/> once after the handshake, then <see cref="OnMessageAsync"/> per message, then
+/// <see cref="OnPeerDisconnected"/> exactly once (also for a peer that never finished its handshake).
+/// </summary>
+public interface IPeerMessageSink
+{
+    void OnPeerConnected(Peer peer);
+
+    /// <summary>
+    /// A whole, checksum-verified message received after the handshake. Version, verack, ping, pong, wtxidrelay and
+    /// sendaddrv2 are handled by the peer and not delivered; nor are commands without a codec.
+    /// <para>
+    /// The frame's payload points into the receive buffer and is valid until the returned task completes: the peer
+    /// does not read further from the connection until then, so a consumer may hold a block's bytes (without
+    /// copying) while it processes them. Return a completed task for messages that need nothing past the call.
+    /// </para>
+    /// A <see cref="WireException"/> thrown here is treated as the peer's fault, as if the peer had decoded it.
+    /// </summary>
+    ValueTask OnMessageAsync(Peer peer, in Frame frame);
+
+    void OnPeerDisconnected(Peer peer, PeerDisconnect reason);
+}

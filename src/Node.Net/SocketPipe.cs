@@ -1,0 +1,119 @@
+using System.IO.Pipelines;
+using System.Net.Sockets;
+
+namespace Node.Net;
+
+/// <summary>
+/// A connected TCP socket as a pair of pipes, with the two pumps between them: socket -> input pipe and
+/// output pipe -> socket. Both pipes are bounded: the input pauses the socket reads when the reader holds
+/// more than two whole maximum-size messages; the output makes writers' FlushAsync wait above the send
+/// buffer limit, which is the back-pressure on everyone sending to this peer.
+/// </summary>
+internal sealed class SocketPipe : IDuplexPipe
+{
+    private const int InputSegment = 64 * 1024;
+    private const int OutputSegment = 16 * 1024;
+    private const long InputPause = 2L * (Wire.ProtocolLimits.MaxPayloadLength + Wire.MessageHeader.Size) + InputSegment;
+
+    private readonly Socket _socket;
+    private readonly Pipe _input;
+    private readonly Pipe _output;
+    private long _bytesReceived;
+    private long _bytesSent;
+    private long _sendBlockedSince; // TickCount64 of the last progress of a pending socket send; 0 when none
+    private int _aborted;
+
+    public SocketPipe(Socket socket, long sendPauseBytes, long sendResumeBytes)
+    {
+        _socket = socket;
+        _socket.NoDelay = true;
+        _input = new Pipe(new PipeOptions(pauseWriterThreshold: InputPause, resumeWriterThreshold: InputPause / 2,
+            minimumSegmentSize: InputSegment, useSynchronizationContext: false));
+        _output = new Pipe(new PipeOptions(pauseWriterThreshold: sendPauseBytes, resumeWriterThreshold: sendResumeBytes,
+            minimumSegmentSize: OutputSegment, useSynchronizationContext: false));
+        Completion = Task.WhenAll(Task.Run(ReceivePumpAsync), Task.Run(SendPumpAsync));
+    }
+
+    public PipeReader Input => _input.Reader;
+    public PipeWriter Output => _output.Writer;
+
+    /// <summary>Both pumps have ended (after <see cref="Abort"/>, a socket error or the remote closing).</summary>
+    public Task Completion { get; }
+
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
+
+    /// <summary>How long the pending socket send has made no progress (zero when nothing is pending).</summary>
+    public long SendStalledMilliseconds(long now)
+    {
+        long since = Volatile.Read(ref _sendBlockedSince);
+        return since == 0 ? 0 : now - since;
+    }
+
+    /// <summary>Closes the socket; pending socket operations end and both pumps complete their pipes.</summary>
+    public void Abort()
+    {
+        if (Interlocked.Exchange(ref _aborted, 1) != 0) return;
+        try { _socket.Shutdown(SocketShutdown.Both); }
+        catch (SocketException) { } // already reset by the remote side
+        catch (ObjectDisposedException) { }
+        _socket.Dispose();
+    }
+
+    private async Task ReceivePumpAsync()
+    {
+        var writer = _input.Writer;
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                int n = await _socket.ReceiveAsync(writer.GetMemory(InputSegment), SocketFlags.None).ConfigureAwait(false);
+                if (n == 0) break;
+                writer.Advance(n);
+                Interlocked.Add(ref _bytesReceived, n);
+                var flush = await writer.FlushAsync().ConfigureAwait(false);
+                if (flush.IsCompleted) break;
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            if (Volatile.Read(ref _aborted) == 0) error = e;
+        }
+        await writer.CompleteAsync(error).ConfigureAwait(false);
+    }
+
+    private async Task SendPumpAsync()
+    {
+        var reader = _output.Reader;
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync().ConfigureAwait(false);
+                var buffer = result.Buffer;
+                foreach (var segment in buffer)
+                {
+                    for (var rest = segment; !rest.IsEmpty;)
+                    {
+                        Volatile.Write(ref _sendBlockedSince, Environment.TickCount64);
+                        int n = await _socket.SendAsync(rest, SocketFlags.None).ConfigureAwait(false);
+                        rest = rest[n..];
+                        Interlocked.Add(ref _bytesSent, n);
+                    }
+                }
+                Volatile.Write(ref _sendBlockedSince, 0);
+                reader.AdvanceTo(buffer.End);
+                if (result.IsCompleted || result.IsCanceled) break;
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            if (Volatile.Read(ref _aborted) == 0) error = e;
+        }
+        Volatile.Write(ref _sendBlockedSince, 0);
+        // Completing the reader releases writers waiting in FlushAsync (they see IsCompleted).
+        await reader.CompleteAsync(error).ConfigureAwait(false);
+    }
+}

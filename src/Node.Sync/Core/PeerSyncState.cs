@@ -1,0 +1,71 @@
+using System.Buffers;
+using Node.Chain.Index;
+using Node.Net;
+using Node.Primitives;
+using Node.Wire;
+
+namespace Node.Sync.Core;
+
+/// <summary>What the sync core knows about one peer (Core's CNodeState). Owned by the core thread.</summary>
+internal sealed class PeerSyncState(PeerLink link)
+{
+    public PeerLink Link { get; } = link;
+    public Peer Peer => Link.Peer;
+    public int Id => Link.Id;
+
+    public ulong Services => Peer.PeerVersion?.Services ?? 0;
+    public bool HasWitness => ServiceFlags.HasAll(Services, ServiceFlags.Witness);
+
+    /// <summary>The height the peer claimed in its version, raised by what it announced or sent since.</summary>
+    public int Height { get; set; } = -1;
+
+    /// <summary>Registered with the block download scheduler (a full node we may download from).</summary>
+    public bool Downloads { get; set; }
+
+    /// <summary>Core's pindexBestKnownBlock (also kept by the scheduler for peers we download from), or none.</summary>
+    public int BestKnownId { get; set; } = BlockIndex.None;
+
+    /// <summary>Core's hashLastUnknownBlock: the last block it announced that we did not know yet.</summary>
+    public Hash256? LastUnknownBlock { get; set; }
+
+    /// <summary>We sent getheaders to this peer since its headers sync began (Core's fSyncStarted).</summary>
+    public bool HeadersSyncStarted { get; set; }
+
+    public int UnconnectingHeaders { get; set; }
+
+    public bool PrefersHeaders { get; set; }
+    public long FeeFilter { get; set; }
+    public int UnrequestedTxs { get; set; }
+
+    /// <summary>getblocks continuation (Core's hashContinue): asking for this block triggers an inv of our tip.</summary>
+    public Hash256? ContinueHash { get; set; }
+
+    /// <summary>The lease of a getdata being served while the peer's send queue drains.</summary>
+    public Events.PayloadLease PendingGetData { get; set; }
+    public InventoryVector[] GetDataItems { get; set; } = [];
+    public int GetDataCount { get; set; }
+    public int GetDataNext { get; set; }
+    public List<InventoryVector> NotFound { get; } = [];
+    public ValueTask<bool> PendingSend { get; set; }
+    public bool Serving => !PendingGetData.IsEmpty;
+
+    /// <summary>A stored block read for sending; reused once its send completed.</summary>
+    public ArrayBufferWriter<byte> SendBuffer => _sendBuffer ??= new ArrayBufferWriter<byte>(1 << 16);
+
+    /// <summary>The same block without witness data, for a peer that asked for MSG_BLOCK.</summary>
+    public ArrayBufferWriter<byte> StripBuffer => _stripBuffer ??= new ArrayBufferWriter<byte>(1 << 16);
+
+    private ArrayBufferWriter<byte>? _sendBuffer;
+    private ArrayBufferWriter<byte>? _stripBuffer;
+
+    public void ReturnBuffers()
+    {
+        if (GetDataItems.Length > 0) ArrayPool<InventoryVector>.Shared.Return(GetDataItems);
+        GetDataItems = [];
+        _sendBuffer = null;
+        _stripBuffer = null;
+    }
+
+    /// <summary>Blocks the peer is known to have (announced, sent or announced to it), bounded, oldest forgotten first.</summary>
+    public KnownBlocks Known { get; } = new();
+}

@@ -1,0 +1,64 @@
+using Node.Net;
+using Node.Sync.Events;
+using Node.Wire;
+
+namespace Node.Sync.Core;
+
+// The peer side: runs on each peer's receive task, in parallel across peers. Stateless work only; everything
+// that reads or changes sync state is posted to the core.
+public sealed partial class SyncManager
+{
+    public void OnPeerConnected(Peer peer)
+    {
+        var link = new PeerLink(peer, _ring.CreateWriter());
+        _links[peer.Id] = link;
+        var ev = new SyncEvent(link.Id, SyncEventKind.PeerConnected, Command.Unknown, default);
+        if (!link.Writer.TryWrite(ev)) link.PendingConnect = link.Writer.WriteAsync(ev).AsTask();
+    }
+
+    public ValueTask OnMessageAsync(Peer peer, in Frame frame)
+    {
+        if (!_links.TryGetValue(peer.Id, out var link)) return default;
+        if (link.PendingConnect is { IsCompleted: false } pending) return LendAfterAsync(pending, link, frame.Command, frame.Payload);
+        return Lend(link, frame.Command, frame.Payload);
+    }
+
+    public void OnPeerDisconnected(Peer peer, PeerDisconnect reason)
+    {
+        if (!_links.TryGetValue(peer.Id, out var link)) return;
+        SyncLog.PeerGone(_log, link.Id, reason.ToString());
+        var ev = new SyncEvent(link.Id, SyncEventKind.PeerDisconnected, Command.Unknown, default);
+        if (link.PendingConnect is { IsCompleted: false } || !link.Writer.TryWrite(ev)) _ = PostLateAsync(link, ev);
+    }
+
+    private static async Task PostLateAsync(PeerLink link, SyncEvent ev)
+    {
+        if (link.PendingConnect is { } pending) await pending.ConfigureAwait(false);
+        await link.Writer.WriteAsync(ev).ConfigureAwait(false);
+    }
+
+    private static async ValueTask LendAfterAsync(Task pending, PeerLink link, Command command, System.Buffers.ReadOnlySequence<byte> payload)
+    {
+        await pending.ConfigureAwait(false);
+        await Lend(link, command, payload).ConfigureAwait(false);
+    }
+
+    private static ValueTask Lend(PeerLink link, Command command, in System.Buffers.ReadOnlySequence<byte> payload)
+    {
+        switch (command)
+        {
+            case Command.Headers:
+                link.DecodeHeaders(payload);
+                break;
+            case Command.Block:
+                link.CheckBlock(payload);
+                break;
+            case Command.Inv or Command.NotFound or Command.GetHeaders or Command.GetBlocks or Command.GetData
+                or Command.Tx or Command.SendHeaders or Command.FeeFilter:
+                break;
+            default:
+                return default; // addr, sendcmpct, reject, mempool...: nothing for the sync core
+        }
+        return link.Lend(command, payload);
+    }
+}
