@@ -38,6 +38,9 @@ public enum DisconnectReason : byte
     Misbehaviour,
     Banned,
     InboundLimit,
+
+    /// <summary>The consumer threw something other than a <see cref="Wire.WireException"/>: a fault on our side.</summary>
+    InternalError,
 }
 
 /// <summary>The reason a peer was disconnected and a human-readable detail for the log.</summary>

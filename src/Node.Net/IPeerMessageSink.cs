@@ -19,7 +19,10 @@ public interface IPeerMessageSink
     /// does not read further from the connection until then, so a consumer may hold a block's bytes (without
     /// copying) while it processes them. Return a completed task for messages that need nothing past the call.
     /// </para>
-    /// A <see cref="WireException"/> thrown here is treated as the peer's fault, as if the peer had decoded it.
+    /// The consumer decodes the payload (<see cref="MessageDispatcher"/>). A <see cref="WireException"/> thrown here, or
+    /// from the returned task, is read as Core reads a message that does not deserialize: a list over its protocol
+    /// limit (<see cref="WireError.TooManyEntries"/>) is misbehaviour; anything else is logged and the message ignored.
+    /// Any other exception disconnects the peer with <see cref="DisconnectReason.InternalError"/>.
     /// </summary>
     ValueTask OnMessageAsync(Peer peer, in Frame frame);
 

@@ -148,7 +148,7 @@ public sealed partial class Peer
         {
             // A fault of this node (a sink bug), not of the peer: close the connection and say so.
             PeerLog.Faulted(_log, e, Id);
-            Disconnect(DisconnectReason.Requested, "internal error: " + e.Message);
+            Disconnect(DisconnectReason.InternalError, e.Message);
         }
         Disconnect(DisconnectReason.Requested);
         await timers.ConfigureAwait(false);

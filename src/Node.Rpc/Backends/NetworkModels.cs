@@ -1,0 +1,44 @@
+using System.Net;
+
+namespace Node.Rpc.Backends;
+
+/// <summary>One connected peer as getpeerinfo shows it (times in unix seconds, ping in seconds).</summary>
+public sealed record PeerSummary(
+    long Id,
+    string Address,
+    string AddressBind,
+    ulong Services,
+    bool RelayTransactions,
+    long LastSend,
+    long LastReceive,
+    long BytesSent,
+    long BytesReceived,
+    long ConnectedTime,
+    long TimeOffset,
+    double? PingTime,
+    double? MinPing,
+    int Version,
+    string SubVersion,
+    bool Inbound,
+    int StartingHeight,
+    int SyncedHeaders,
+    int SyncedBlocks,
+    string ConnectionType);
+
+/// <summary>The node's network state for getnetworkinfo.</summary>
+public sealed record NetworkSummary(
+    int Version,
+    string SubVersion,
+    int ProtocolVersion,
+    ulong LocalServices,
+    bool LocalRelay,
+    long TimeOffset,
+    bool NetworkActive,
+    int ConnectionsIn,
+    int ConnectionsOut,
+    IReadOnlyList<LocalAddress> LocalAddresses);
+
+public sealed record LocalAddress(string Address, int Port, int Score);
+
+/// <summary>One entry of the ban list (times in unix seconds).</summary>
+public sealed record BannedSubnet(IPNetwork Subnet, long BanCreated, long BannedUntil);

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using Node.Net;
+using Node.Rpc.Protocol;
+using static Node.Rpc.Protocol.RpcParam;
+
+namespace Node.Rpc.Methods;
+
+/// <summary>Core's network category (rpc/net.cpp). Every method raises -31 when peer-to-peer is off.</summary>
+internal static class NetworkMethods
+{
+    private const string Category = "network";
+
+    public static void Register(RpcMethodTable table)
+    {
+        table.Add(new("getpeerinfo", Category, "Returns data about each connected network peer as a json array of objects.", [],
+            "[ { \"id\", \"addr\", \"addrbind\", \"services\", \"relaytxes\", \"lastsend\", \"lastrecv\", \"bytessent\", \"bytesrecv\", \"conntime\", \"timeoffset\", \"pingtime\", \"minping\", \"version\", \"subver\", \"inbound\", \"startingheight\", \"synced_headers\", \"synced_blocks\", \"connection_type\" }, ... ]",
+            GetPeerInfo));
+        table.Add(new("getconnectioncount", Category, "Returns the number of connections to other nodes.", [],
+            "n    (numeric) The connection count", (c, w) => w.WriteNumberValue(c.Context.Network.ConnectionCount)));
+        table.Add(new("getnetworkinfo", Category, "Returns an object containing various state info regarding P2P networking.", [],
+            "{ \"version\", \"subversion\", \"protocolversion\", \"localservices\", \"localrelay\", \"timeoffset\", \"networkactive\", \"connections\", \"connections_in\", \"connections_out\", \"relayfee\", \"incrementalfee\", \"localaddresses\", \"warnings\" }",
+            GetNetworkInfo));
+        table.Add(new("addnode", Category, "Attempts to add or remove a node from the addnode list.\nOr try a connection to a node once.",
+            [Required("node", RpcParamType.String, "The address of the peer to connect to"), Required("command", RpcParamType.String, "'add' to add a node to the list, 'remove' to remove a node from the list, 'onetry' to try a connection to the node once")],
+            "null    (json null)", AddNode));
+        table.Add(new("disconnectnode", Category, "Immediately disconnects from the specified peer node.\nStrictly one out of 'address' and 'nodeid' can be provided to identify the node.",
+            [Opt("address", RpcParamType.String, "The IP address/port of the node", "fallback to nodeid"), Opt("nodeid", RpcParamType.Number, "The node ID (see getpeerinfo for node IDs)", "fallback to address")],
+            "null    (json null)", DisconnectNode));
+        table.Add(new("setban", Category, "Attempts to add or remove an IP/Subnet from the banned list.",
+            [Required("subnet", RpcParamType.String, "The IP/Subnet (see getpeerinfo for nodes IP) with an optional netmask (default is /32 = single IP)"),
+             Required("command", RpcParamType.String, "'add' to add an IP/Subnet to the list, 'remove' to remove an IP/Subnet from the list"),
+             Opt("bantime", RpcParamType.Number, "time in seconds how long (or until when if [absolute] is set) the IP is banned (0 or empty means using the default time of 24h)", "0"),
+             Opt("absolute", RpcParamType.Bool, "If set, the bantime must be an absolute timestamp expressed in UNIX epoch time", "false")],
+            "null    (json null)", SetBan));
+        table.Add(new("listbanned", Category, "List all manually banned IPs/Subnets.", [],
+            "[ { \"address\", \"ban_created\", \"banned_until\", \"ban_duration\", \"time_remaining\" }, ... ]", ListBanned));
+        table.Add(new("clearbanned", Category, "Clear all banned IPs.", [], "null    (json null)", (c, w) =>
+        {
+            c.Context.Network.ClearBanned();
+            w.WriteNullValue();
+        }));
+    }
+
+    private static void GetPeerInfo(RpcCall call, Utf8JsonWriter w)
+    {
+        w.WriteStartArray();
+        foreach (var p in call.Context.Network.GetPeers())
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id"u8, p.Id);
+            w.WriteString("addr"u8, p.Address);
+            w.WriteString("addrbind"u8, p.AddressBind);
+            w.WriteString("services"u8, p.Services.ToString("x16", CultureInfo.InvariantCulture));
+            w.WriteBoolean("relaytxes"u8, p.RelayTransactions);
+            w.WriteNumber("lastsend"u8, p.LastSend);
+            w.WriteNumber("lastrecv"u8, p.LastReceive);
+            w.WriteNumber("bytessent"u8, p.BytesSent);
+            w.WriteNumber("bytesrecv"u8, p.BytesReceived);
+            w.WriteNumber("conntime"u8, p.ConnectedTime);
+            w.WriteNumber("timeoffset"u8, p.TimeOffset);
+            if (p.PingTime is { } ping) w.WriteNumber("pingtime"u8, ping);
+            if (p.MinPing is { } minPing) w.WriteNumber("minping"u8, minPing);
+            w.WriteNumber("version"u8, p.Version);
+            w.WriteString("subver"u8, p.SubVersion);
+            w.WriteBoolean("inbound"u8, p.Inbound);
+            w.WriteNumber("startingheight"u8, p.StartingHeight);
+            w.WriteNumber("synced_headers"u8, p.SyncedHeaders);
+            w.WriteNumber("synced_blocks"u8, p.SyncedBlocks);
+            w.WriteString("connection_type"u8, p.ConnectionType);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void GetNetworkInfo(RpcCall call, Utf8JsonWriter w)
+    {
+        var n = call.Context.Network.GetNetworkSummary();
+        w.WriteStartObject();
+        w.WriteNumber("version"u8, n.Version);
+        w.WriteString("subversion"u8, n.SubVersion);
+        w.WriteNumber("protocolversion"u8, n.ProtocolVersion);
+        w.WriteString("localservices"u8, n.LocalServices.ToString("x16", CultureInfo.InvariantCulture));
+        w.WriteBoolean("localrelay"u8, n.LocalRelay);
+        w.WriteNumber("timeoffset"u8, n.TimeOffset);
+        w.WriteBoolean("networkactive"u8, n.NetworkActive);
+        w.WriteNumber("connections"u8, n.ConnectionsIn + n.ConnectionsOut);
+        w.WriteNumber("connections_in"u8, n.ConnectionsIn);
+        w.WriteNumber("connections_out"u8, n.ConnectionsOut);
+        w.WriteStartArray("localaddresses"u8);
+        foreach (var a in n.LocalAddresses)
+        {
+            w.WriteStartObject();
+            w.WriteString("address"u8, a.Address);
+            w.WriteNumber("port"u8, a.Port);
+            w.WriteNumber("score"u8, a.Score);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("warnings"u8);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void AddNode(RpcCall call, Utf8JsonWriter w)
+    {
+        string command = call.GetString(1);
+        if (command is not ("onetry" or "add" or "remove")) throw new RpcException(RpcErrorCode.MiscError, call.Method.HelpText);
+        var network = call.Context.Network;
+        string node = call.GetString(0);
+        switch (command)
+        {
+            case "onetry":
+                network.TryConnectOnce(node);
+                break;
+            case "add":
+                if (!network.AddNode(node)) throw new RpcException(RpcErrorCode.ClientNodeAlreadyAdded, "Error: Node already added");
+                break;
+            default:
+                if (!network.RemoveAddedNode(node))
+                    throw new RpcException(RpcErrorCode.ClientNodeNotAdded, "Error: Node could not be removed. It has not been added previously.");
+                break;
+        }
+        w.WriteNullValue();
+    }
+
+    private static void DisconnectNode(RpcCall call, Utf8JsonWriter w)
+    {
+        var network = call.Context.Network;
+        string? address = call.GetStringOrNull(0);
+        bool success;
+        if (address is not null && call.IsNull(1)) success = network.DisconnectNode(address);
+        else if (!call.IsNull(1) && string.IsNullOrEmpty(address)) success = network.DisconnectNode(call.GetInt64(1, 0));
+        else throw new RpcException(RpcErrorCode.InvalidParams, "Only one of address and nodeid should be provided.");
+        if (!success) throw new RpcException(RpcErrorCode.ClientNodeNotConnected, "Node not found in connected nodes");
+        w.WriteNullValue();
+    }
+
+    private static void SetBan(RpcCall call, Utf8JsonWriter w)
+    {
+        string command = call.GetString(1);
+        if (command is not ("add" or "remove")) throw new RpcException(RpcErrorCode.MiscError, call.Method.HelpText);
+        var network = call.Context.Network;
+        if (!Subnets.TryParse(call.GetString(0), out var subnet)) throw new RpcException(RpcErrorCode.ClientInvalidIpOrSubnet, "Error: Invalid IP/Subnet");
+
+        if (command == "add")
+        {
+            if (network.IsBanned(subnet)) throw new RpcException(RpcErrorCode.ClientNodeAlreadyAdded, "Error: IP/Subnet already banned");
+            long banTime = call.GetInt64(2, 0);
+            bool absolute = call.GetBool(3, false);
+            long now = call.Context.Clock.GetUtcNow().ToUnixTimeSeconds();
+            if (absolute && banTime < now) throw new RpcException(RpcErrorCode.InvalidParameter, "Error: Absolute timestamp is in the past");
+            long until = absolute ? banTime : now + (banTime > 0 ? banTime : network.DefaultBanTimeSeconds);
+            network.Ban(subnet, until);
+        }
+        else if (!network.Unban(subnet))
+        {
+            throw new RpcException(RpcErrorCode.ClientInvalidIpOrSubnet, "Error: Unban failed. Requested address/subnet was not previously manually banned.");
+        }
+        w.WriteNullValue();
+    }
+
+    private static void ListBanned(RpcCall call, Utf8JsonWriter w)
+    {
+        long now = call.Context.Clock.GetUtcNow().ToUnixTimeSeconds();
+        w.WriteStartArray();
+        foreach (var ban in call.Context.Network.ListBanned())
+        {
+            w.WriteStartObject();
+            w.WriteString("address"u8, ban.Subnet.ToString());
+            w.WriteNumber("ban_created"u8, ban.BanCreated);
+            w.WriteNumber("banned_until"u8, ban.BannedUntil);
+            w.WriteNumber("ban_duration"u8, ban.BannedUntil - ban.BanCreated);
+            w.WriteNumber("time_remaining"u8, ban.BannedUntil - now);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}
