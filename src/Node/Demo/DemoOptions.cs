@@ -5,7 +5,7 @@ namespace Node.Demo;
 /// <summary>The <c>sharpnode demo</c> flags: <c>-blocks=N</c>, <c>-blocksize=bytes</c>, <c>-peers=K</c>, <c>-keep</c>.</summary>
 public sealed record DemoOptions
 {
-    public const int DefaultBlocks = 300;
+    public const int DefaultBlocks = 400;
     public const int DefaultBlockSize = 1_000_000;
 
     public int Blocks { get; init; } = DefaultBlocks;
@@ -24,7 +24,7 @@ public sealed record DemoOptions
         processes serving it and one fresh sharpnode syncing it over 127.0.0.1, shows the sync's
         progress and summary, and checks that the tips match (exit code 0 only then).
 
-          -blocks=<n>         blocks in the chain (default: 300)
+          -blocks=<n>         blocks in the chain (default: 400)
           -blocksize=<bytes>  size each block is filled to (default: 1000000)
           -peers=<k>          serving nodes (default: 1)
           -keep               keep the data directories of the nodes

@@ -15,13 +15,14 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private NodeProcess(string name, string dataDir, int rpcPort, IEnumerable<string> args)
+    private NodeProcess(ProcessStartInfo executable, string name, string dataDir, int rpcPort, IEnumerable<string> args)
     {
+        var start = new ProcessStartInfo(executable.FileName) { UseShellExecute = false };
+        foreach (string a in executable.ArgumentList) start.ArgumentList.Add(a);
         Name = name;
         DataDir = dataDir;
         RpcPort = rpcPort;
         Directory.CreateDirectory(dataDir);
-        var start = SelfStartInfo();
         foreach (string a in new[] { "-regtest", $"-datadir={dataDir}", $"-rpcport={rpcPort}", "-printtoconsole=0" }.Concat(args))
             start.ArgumentList.Add(a);
         start.RedirectStandardOutput = true;
@@ -50,7 +51,19 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    public static NodeProcess Start(string name, string dataDir, params string[] args) => new(name, dataDir, FreePort(), args);
+    public static NodeProcess Start(string name, string dataDir, params string[] args) => Start(SelfStartInfo(), name, dataDir, args);
+
+    /// <summary>Starts <paramref name="executable"/> (its file name and leading arguments) as a regtest node on <paramref name="dataDir"/>.</summary>
+    public static NodeProcess Start(ProcessStartInfo executable, string name, string dataDir, params string[] args) =>
+        new(executable, name, dataDir, FreePort(), args);
+
+    /// <summary>Waits for the process to end; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        using var wait = new CancellationTokenSource(patience);
+        await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+        return _process.ExitCode;
+    }
 
     /// <summary>This executable again: the apphost, or <c>dotnet sharpnode.dll</c> when run through the muxer.</summary>
     public static ProcessStartInfo SelfStartInfo()
