@@ -70,7 +70,7 @@ public sealed class RpcClientTests
         var node = nodes.Start("node");
         await node.WaitForRpcAsync(HostNodes.Patience);
         var mutated = (byte[])blocks[1].Clone();
-        mutated[^5] ^= 1; // a byte of the last transaction: the header and its proof of work stay valid
+        mutated[^5] ^= 1; // a witness byte of the last transaction: txids, header and proof of work stay valid, the witness commitment breaks
 
         var outcomes = Client(node,
             Call.Of("submitblock", Convert.ToHexStringLower(blocks[0])),
@@ -81,7 +81,7 @@ public sealed class RpcClientTests
             Call.Of("stop"));
         Assert.True(outcomes[0].Ok);
         Assert.Null(outcomes[0].Result);
-        Assert.Equal("bad-txnmrklroot", (string?)outcomes[1].Value);
+        Assert.Equal("bad-witness-merkle-match", (string?)outcomes[1].Value);
         Assert.Equal(1, (int)outcomes[2].Value);
         Assert.Null(outcomes[3].Result);
         Assert.Equal(2, (int)outcomes[4].Value);
