@@ -3,7 +3,7 @@ using Node.Wire;
 namespace Node.Net;
 
 /// <summary>
-/// The consumer of a peer's traffic (the sync core). All three calls come from the peer's receive task, in order:
+/// The consumer of a peer's traffic (the sync core). The calls come from the peer's own tasks, one at a time, in order:
 /// <see cref="OnPeerConnected"/> once after the handshake, then <see cref="OnMessageAsync"/> per message, then
 /// <see cref="OnPeerDisconnected"/> exactly once (also for a peer that never finished its handshake).
 /// </summary>
@@ -18,6 +18,8 @@ public interface IPeerMessageSink
     /// The frame's payload points into the receive buffer and is valid until the returned task completes: the peer
     /// does not read further from the connection until then, so a consumer may hold a block's bytes (without
     /// copying) while it processes them. Return a completed task for messages that need nothing past the call.
+    /// A disconnect does not cancel a held message: the peer finishes closing (and calls
+    /// <see cref="OnPeerDisconnected"/>) after the task completes.
     /// </para>
     /// The consumer decodes the payload (<see cref="MessageDispatcher"/>). A <see cref="WireException"/> thrown here, or
     /// from the returned task, is read as Core reads a message that does not deserialize: a list over its protocol

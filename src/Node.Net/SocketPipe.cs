@@ -26,7 +26,14 @@ internal sealed class SocketPipe : IDuplexPipe
     public SocketPipe(Socket socket, long sendPauseBytes, long sendResumeBytes)
     {
         _socket = socket;
-        _socket.NoDelay = true;
+        try
+        {
+            _socket.NoDelay = true;
+        }
+        catch (SocketException)
+        {
+            // Reset before we got to it: the receive pump reports the failure and the peer disconnects.
+        }
         _input = new Pipe(new PipeOptions(pauseWriterThreshold: InputPause, resumeWriterThreshold: InputPause / 2,
             minimumSegmentSize: InputSegment, useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(pauseWriterThreshold: sendPauseBytes, resumeWriterThreshold: sendResumeBytes,

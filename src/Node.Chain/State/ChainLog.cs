@@ -14,4 +14,7 @@ internal static partial class ChainLog
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Reorganization: {Disconnected} blocks disconnected down to {Fork} at height {ForkHeight}")]
     public static partial void Reorganized(ILogger logger, int disconnected, Hash256 fork, int forkHeight);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Block {Hash} at height {Height} invalidated by request, with {Descendants} descendants")]
+    public static partial void BlockInvalidated(ILogger logger, Hash256 hash, int height, int descendants);
 }

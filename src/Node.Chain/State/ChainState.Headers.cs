@@ -51,7 +51,8 @@ public sealed partial class ChainState
     /// <summary>
     /// Accepts consecutive 80-byte headers (a headers message's payload without the tx counts) and
     /// stops at the first invalid one. Returns the last verdict (the failure, or the last header's
-    /// acceptance) and in <paramref name="accepted"/> how many headers were valid.
+    /// acceptance) and in <paramref name="accepted"/> how many headers were valid. The new index rows
+    /// are committed when the commit interval has passed.
     /// </summary>
     public HeaderAcceptResult AcceptHeaders(ReadOnlySpan<byte> headers, out int accepted)
     {
@@ -64,6 +65,7 @@ public sealed partial class ChainState
             if (!last.IsValid) break;
             accepted++;
         }
+        CommitIfDue();
         return last;
     }
 

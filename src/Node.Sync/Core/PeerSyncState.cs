@@ -7,7 +7,7 @@ using Node.Wire;
 namespace Node.Sync.Core;
 
 /// <summary>What the sync core knows about one peer (Core's CNodeState). Owned by the core thread.</summary>
-internal sealed class PeerSyncState(PeerLink link)
+internal sealed class PeerSyncState(PeerLink link, int knownCapacity)
 {
     public PeerLink Link { get; } = link;
     public Peer Peer => Link.Peer;
@@ -67,5 +67,5 @@ internal sealed class PeerSyncState(PeerLink link)
     }
 
     /// <summary>Blocks the peer is known to have (announced, sent or announced to it), bounded, oldest forgotten first.</summary>
-    public KnownBlocks Known { get; } = new();
+    public Inventory.KnownInventory Known { get; } = new(knownCapacity);
 }

@@ -209,7 +209,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
 
     private void OnPeerAdded(PeerLink link)
     {
-        var peer = new PeerSyncState(link) { Height = link.Peer.PeerVersion?.StartHeight ?? -1 };
+        var peer = new PeerSyncState(link, _options.KnownBlocksPerPeer) { Height = link.Peer.PeerVersion?.StartHeight ?? -1 };
         _peers[link.Id] = peer;
         SyncLog.PeerAdded(_log, peer.Id, peer.Peer.RemoteEndPoint, peer.Height, peer.Services);
         _headerSync.AddPeer(peer.Id, peer.Services, IsLocalhost(peer.Peer), peer.Height);

@@ -134,7 +134,8 @@ public sealed class HeaderSyncState
 
     /// <summary>
     /// Checks a headers message and says what to do next. On success <paramref name="hashes"/> holds each
-    /// header's hash (for the caller to accept them without hashing again).
+    /// header's hash (for the caller to accept them without hashing again). A peer that is not registered
+    /// (already removed) gets <see cref="HeaderSyncAction.None"/>.
     /// </summary>
     public HeaderBatchResult OnHeaders(int peer, ReadOnlySpan<BlockHeader> headers, Span<Hash256> hashes)
     {

@@ -99,9 +99,12 @@ public sealed class NodeRunner : IAsyncDisposable
     public void Start()
     {
         if (Interlocked.Exchange(ref _started, 1) != 0) return;
+        // Read before the sync core starts: from then on only the core touches the chain state.
+        int height = Chain.TipHeight;
+        var tip = Chain.Tip;
         Sync.Start();
         Connections.Start();
-        NodeLog.Started(_log, Options.Network.Name, Chain.TipHeight, Chain.Tip, ListenEndPoint?.ToString() ?? "not listening");
+        NodeLog.Started(_log, Options.Network.Name, height, tip, ListenEndPoint?.ToString() ?? "not listening");
     }
 
     /// <summary>Stops peers, drains and stops the sync core, flushes and closes the chain. Idempotent.</summary>

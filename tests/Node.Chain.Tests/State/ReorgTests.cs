@@ -123,5 +123,33 @@ public sealed class ReorgTests : IDisposable
         Assert.Equal(4, state.TipHeight);
     }
 
+    [Fact]
+    public void Invalidating_a_block_of_the_best_chain_falls_back_to_the_best_remaining_branch()
+    {
+        var p = RegtestBlocks.Params;
+        var state = _fixture.Open(p, new ChainStateOptions { Clock = ManualClock.AtUnix(RegtestBlocks.GenesisTime + 86_400) });
+        uint t0 = (uint)RegtestBlocks.GenesisTime;
+        var a = RegtestBlocks.Chain(p.GenesisHash, 0, t0, 3, salt: 1);
+        var b = RegtestBlocks.Chain(p.GenesisHash, 0, t0, 2, salt: 2);
+        foreach (var block in a.Concat(b)) state.ProcessBlock(block);
+        Assert.Equal(HashOf(a[2]), state.Tip);
+        _fixture.Events.Clear();
+
+        Assert.True(state.InvalidateBlock(HashOf(a[1])));
+        Assert.Equal(HashOf(b[1]), state.Tip);
+        Assert.Equal(
+        [
+            $"disconnected 3 {HashOf(a[2])}",
+            $"disconnected 2 {HashOf(a[1])}",
+            $"disconnected 1 {HashOf(a[0])}",
+            $"connected 1 {HashOf(b[0])}",
+            $"connected 2 {HashOf(b[1])}",
+        ], _fixture.Events);
+        Assert.True(state.IsKnownInvalid(HashOf(a[2])));
+        Assert.False(state.IsKnownInvalid(HashOf(a[0])));
+        Assert.Equal(HashOf(b[1]), state.BestHeader);
+        Assert.False(state.InvalidateBlock(default));
+    }
+
     public void Dispose() => _fixture.Dispose();
 }

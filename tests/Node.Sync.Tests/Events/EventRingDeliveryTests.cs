@@ -53,8 +53,9 @@ public class EventRingDeliveryTests
             }
         });
 
-        await Task.WhenAll(writers);
-        await reader;
+        // A lost wake-up would hang: fail instead.
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromMinutes(2));
+        await reader.WaitAsync(TimeSpan.FromMinutes(2));
         Assert.All(next, n => Assert.Equal(perProducer, n));
         Assert.False(ring.TryRead(out _));
     }

@@ -131,3 +131,26 @@ public class HeadersFirstTests
         Assert.Equal(HeaderSyncAction.LowWorkChain, above.Exchange(1, HeaderSyncHarness.Mainnet(10001, 236)).Action);
     }
 }
+
+/// <summary>Checking a full batch of 2,000 headers allocates nothing.</summary>
+public class HeaderBatchAllocationTests
+{
+    [Fact]
+    public void Checking_a_batch_allocates_nothing()
+    {
+        var h = HeaderSyncHarness.MainnetFromGenesis();
+        h.State.AddPeer(1, HeaderSyncHarness.FullNode, false, 10236);
+        h.State.StartSync(0);
+        var batch = HeaderSyncHarness.Mainnet(1, 2000);
+        var hashes = new Hash256[2000];
+        h.State.OnGetHeadersSent(1, MainnetHeaders.Hash(0));
+        h.State.OnHeaders(1, batch, hashes);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        h.State.OnGetHeadersSent(1, MainnetHeaders.Hash(0));
+        var result = h.State.OnHeaders(1, batch, hashes);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(HeaderSyncAction.RequestMore, result.Action);
+        Assert.Equal(MainnetHeaders.Hash(1234), hashes[1233]);
+    }
+}
