@@ -70,6 +70,15 @@ public sealed class AuthenticationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_user_without_a_password_falls_back_to_the_cookie()
+    {
+        await using var server = await _chain.StartAsync(new RpcServerOptions { DataDirectory = "", User = "alice" });
+        string cookie = await File.ReadAllTextAsync(server.CookiePath!);
+        Assert.Equal(HttpStatusCode.OK, (await RawHttp.SendAsync(HttpMethod.Post, Url(server), Count, cookie)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RawHttp.SendAsync(HttpMethod.Post, Url(server), Count, "alice:")).Status);
+    }
+
+    [Fact]
     public async Task Only_post_to_the_root_is_served()
     {
         await using var server = await _chain.StartAsync(new RpcServerOptions { DataDirectory = "", User = "u", Password = "p" });

@@ -145,7 +145,25 @@ public sealed class ProtocolTests(RpcNode node) : IClassFixture<RpcNode>
         var r = await Post($$"""{"jsonrpc":"2.0","method":"getblockheader","params":{"blockhash":"{{RpcNode.HashAt(1)}}","verbose":false},"id":1}""");
         Assert.Equal(Convert.ToHexStringLower(RpcNode.Blocks.Value[1].AsSpan(0, 80)), (string?)r.Json["result"]);
 
+        var twice = await Post($$"""{"method":"getblockhash","params":{"height":1,"height":2},"id":1}""");
+        Assert.Equal("{\"result\":null,\"error\":{\"code\":-8,\"message\":\"Parameter height specified multiple times\"},\"id\":1}\n", twice.Body);
+
         var nullVerbose = await Post($$"""{"jsonrpc":"2.0","method":"getblock","params":["{{RpcNode.HashAt(1)}}", null],"id":2}""");
         Assert.Equal(1, (int)nullVerbose.Json["result"]!["height"]!);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_read_the_chain_consistently()
+    {
+        var requests = Enumerable.Range(0, 200).Select(async i =>
+        {
+            int height = i % 439;
+            var r = await Post($$"""{"jsonrpc":"2.0","method":"getblockheader","params":["{{RpcNode.HashAt(height)}}"],"id":{{i}}}""");
+            Assert.Equal(HttpStatusCode.OK, r.Status);
+            Assert.Equal(i, (int)r.Json["id"]!);
+            Assert.Equal(height, (int)r.Json["result"]!["height"]!);
+            Assert.Equal(438 - height + 1, (int)r.Json["result"]!["confirmations"]!);
+        });
+        await Task.WhenAll(requests);
     }
 }

@@ -52,9 +52,8 @@ public sealed class RpcServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(backends);
         if (options.Bind.Count == 0) throw new ArgumentException("no -rpcbind address to listen on", nameof(options));
-        if (string.IsNullOrEmpty(options.Password) != string.IsNullOrEmpty(options.User) && string.IsNullOrEmpty(options.Password))
-            throw new ArgumentException("-rpcuser needs -rpcpassword", nameof(options));
 
+        // As Core: without -rpcpassword the cookie is used, whatever -rpcuser says.
         string? cookiePath = null;
         RpcAuthenticator authenticator;
         if (!string.IsNullOrEmpty(options.Password))

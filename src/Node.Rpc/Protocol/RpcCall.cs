@@ -59,15 +59,6 @@ public sealed class RpcCall
         return hash;
     }
 
-    /// <summary>Core's ParseHexV: an even number of hex digits, else -8 naming the argument.</summary>
-    public byte[] GetHex(int i)
-    {
-        string s = GetString(i);
-        if (s.Length % 2 != 0 || !IsHex(s))
-            throw new RpcException(RpcErrorCode.InvalidParameter, $"{Method.Params[i].Name} must be hexadecimal string (not '{s}') and length of it must be divisible by 2");
-        return Convert.FromHexString(s);
-    }
-
     internal static bool IsHex(ReadOnlySpan<char> s)
     {
         foreach (char c in s) if (!char.IsAsciiHexDigit(c)) return false;

@@ -7,8 +7,6 @@ public sealed class RpcMethodTable
 {
     private readonly Dictionary<string, RpcMethod> _methods = new(StringComparer.Ordinal);
 
-    public IEnumerable<RpcMethod> Methods => _methods.Values;
-
     public void Add(RpcMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);
