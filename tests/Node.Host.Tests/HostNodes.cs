@@ -71,6 +71,23 @@ public sealed partial class HostNodes : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until a line of <paramref name="node"/>'s debug.log contains <paramref name="text"/>; returns that line.</summary>
+    public static async Task<string> WaitForLogAsync(NodeProcess node, string text)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            using (var stream = new FileStream(node.DebugLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var reader = new StreamReader(stream))
+            {
+                while (await reader.ReadLineAsync() is { } line)
+                    if (line.Contains(text, StringComparison.Ordinal)) return line;
+            }
+            if (DateTime.UtcNow > deadline) Assert.Fail($"{node.Name} never logged '{text}':\n{node.Tail()}");
+            await Task.Delay(200);
+        }
+    }
+
     public static void Signal(NodeProcess node, int signal)
     {
         if (Kill(node.Id, signal) != 0) Assert.Fail($"kill({node.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");

@@ -42,6 +42,11 @@ public sealed class RpcClientTests
         Assert.Equal(1.0, (double)after["verificationprogress"]!);
         Assert.Equal(await server.BestBlockHashAsync(), (string?)after["bestblockhash"]);
         Assert.True((long)after["size_on_disk"]! > 0);
+
+        // Redirected output: Core-style UpdateTip lines, then the summary once the blocks caught up.
+        Assert.Matches(@"UpdateTip: new best=[0-9a-f]{64} height=\d+ date='[0-9TZ:-]+' progress=[01]\.\d{6}", await HostNodes.WaitForLogAsync(syncer, "UpdateTip: new best="));
+        string summary = await HostNodes.WaitForLogAsync(syncer, "Initial block download done.");
+        Assert.Matches(@"Synced \d+ blocks \([0-9.]+ MB\) in [0-9.]+ s: [0-9.]+ MB/s, [0-9.]+ blocks/s, peak memory [1-9]\d* MiB", summary);
     }
 
     [Fact]
