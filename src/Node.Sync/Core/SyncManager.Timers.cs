@@ -21,7 +21,7 @@ public sealed partial class SyncManager
 
     /// <summary>
     /// btcd's IsCurrent: the chain believes it is caught up (not in initial block download) and no sync peer
-    /// claims a greater height than our tip.
+    /// claims a greater height than our tip. Read it on the core thread (in an event handler); elsewhere it is a snapshot.
     /// </summary>
     public bool IsCurrent => !_chain.IsInitialBlockDownload && (SyncPeer is not { } p || p.Height <= _chain.TipHeight);
 }

@@ -1,4 +1,5 @@
 using Node.Chain.Index;
+using Node.Net;
 using Node.Primitives;
 using Node.Primitives.Consensus;
 using Node.Sync.Headers;
@@ -8,7 +9,7 @@ namespace Node.Sync.Tests.Headers;
 /// <summary>Header sync over a real block index: batches that pass are accepted into the index, as the sync core will do.</summary>
 internal sealed class HeaderSyncHarness
 {
-    public const ulong FullNode = SyncCandidate.NodeNetwork | SyncCandidate.NodeWitness;
+    public const ulong FullNode = ServiceFlags.Network | ServiceFlags.Witness;
 
     public HeaderSyncHarness(ChainParams chainParams, BlockIndex index, UInt256 minimumChainWork = default)
     {

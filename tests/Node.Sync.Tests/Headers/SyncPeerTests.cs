@@ -1,3 +1,4 @@
+using Node.Net;
 using Node.Primitives.Consensus;
 using Node.Sync.Headers;
 
@@ -7,13 +8,13 @@ namespace Node.Sync.Tests.Headers;
 public class SyncPeerTests
 {
     [Theory]
-    [InlineData(SyncCandidate.NodeNetwork, false, 0, true)]
-    [InlineData(SyncCandidate.NodeWitness, false, 0, false)]
+    [InlineData(ServiceFlags.Network, false, 0, true)]
+    [InlineData(ServiceFlags.Witness, false, 0, false)]
     [InlineData(0ul, true, 0, false)]
     // Segwit activates at 481824: from our height 481823 on, witness is required.
-    [InlineData(SyncCandidate.NodeNetwork, false, 481822, true)]
-    [InlineData(SyncCandidate.NodeNetwork, false, 481823, false)]
-    [InlineData(SyncCandidate.NodeNetwork | SyncCandidate.NodeWitness, false, 481823, true)]
+    [InlineData(ServiceFlags.Network, false, 481822, true)]
+    [InlineData(ServiceFlags.Network, false, 481823, false)]
+    [InlineData(ServiceFlags.Network | ServiceFlags.Witness, false, 481823, true)]
     public void Mainnet_candidates_are_full_nodes_and_witness_nodes_once_segwit_is_active(ulong services, bool localhost, int ourHeight, bool expected) =>
         Assert.Equal(expected, SyncCandidate.Qualifies(ChainParams.Main, services, localhost, ourHeight));
 
@@ -30,7 +31,7 @@ public class SyncPeerTests
         var h = HeaderSyncHarness.MainnetFromGenesis();
         h.State.AddPeer(1, HeaderSyncHarness.FullNode, false, 400);
         h.State.AddPeer(2, HeaderSyncHarness.FullNode, false, 900);
-        h.State.AddPeer(3, SyncCandidate.NodeWitness, false, 5000);
+        h.State.AddPeer(3, ServiceFlags.Witness, false, 5000);
         h.State.AddPeer(4, HeaderSyncHarness.FullNode, false, 900);
         Assert.Equal(2, h.State.StartSync(ourHeight: 500));
         Assert.False(h.State.IsCandidate(1, 0));

@@ -134,4 +134,25 @@ public sealed class PeerPolicyTests
             Assert.Equal(DisconnectReason.RemoteClosed, disconnect.Reason);
         }
     }
+
+    [Fact]
+    public async Task Headers_that_do_not_connect_are_answered_with_getheaders_from_our_best_header()
+    {
+        var (node, blocks, dropped) = MainnetNodeAt(5);
+        await using (node)
+        {
+            var (client, sink) = await ConnectAsync(node);
+            BlockHeader[] gap = [BlockHeader.Read(blocks[30])];
+            await client.SendAsync(new HeadersMessage(gap));
+            var getHeaders = await sink.NextAsync(Command.GetHeaders);
+            Assert.Equal(BlockHeader.HashOf(blocks[5].AsSpan(0, BlockHeader.Size)), FirstLocatorHash(getHeaders.Payload));
+            Assert.False(dropped.Task.IsCompleted);
+        }
+    }
+
+    private static Hash256 FirstLocatorHash(byte[] payload)
+    {
+        Span<Hash256> buffer = stackalloc Hash256[ProtocolLimits.MaxLocator];
+        return LocatorMessage.Decode(Command.GetHeaders, new ReadOnlySequence<byte>(payload), buffer).Locator[0];
+    }
 }
