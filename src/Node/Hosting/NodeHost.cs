@@ -122,6 +122,7 @@ public sealed partial class NodeHost : IAsyncDisposable
         _node = new NodeRunner(NodeRunnerOptionsFrom(o, gate, Loggers));
         var chain = _node.Chain;
         TipLoaded(_log, chain.TipHeight, chain.Tip.ToString(), chain.BestHeaderHeight);
+        AssumeValidRecorded(_log, o.AssumeValid.ToString());
         foreach (string file in o.LoadBlock)
         {
             using var importCancel = CancellationTokenSource.CreateLinkedTokenSource(cancel, _stopRequested.Token);
@@ -219,6 +220,9 @@ public sealed partial class NodeHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded best chain: tip height {Height} {Tip}, best header height {Headers}")]
     private static partial void TipLoaded(ILogger logger, int height, string tip, int headers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "-assumevalid={Hash} recorded; block validation does not run scripts yet, so it changes nothing")]
+    private static partial void AssumeValidRecorded(ILogger logger, string hash);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "RPC server listening on {Endpoints}")]
     private static partial void RpcListening(ILogger logger, string endpoints);
