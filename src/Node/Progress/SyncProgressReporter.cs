@@ -7,8 +7,9 @@ namespace Node.Progress;
 
 /// <summary>
 /// Watches the sync once a second. On a terminal it keeps one status line up to date (overwritten with
-/// a carriage return); otherwise it logs Core-style <c>UpdateTip</c> lines every <see cref="LogInterval"/>
-/// while the tip moves. When the blocks catch up with the headers it logs the summary of that sync.
+/// a carriage return) while a sync runs; otherwise it logs Core-style <c>UpdateTip</c> lines at most every
+/// <see cref="LogInterval"/> while the tip moves. When the blocks first catch up with the headers it logs
+/// the summary of that sync (once, as Core leaves initial block download once).
 /// </summary>
 public sealed partial class SyncProgressReporter : IAsyncDisposable
 {
@@ -24,8 +25,9 @@ public sealed partial class SyncProgressReporter : IAsyncDisposable
     private readonly Task _loop;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private SyncRun? _run;
+    private bool _syncDone;
     private bool _lineShown;
-    private int _lastHeight = -1;
+    private int _lastHeight;
     private long _lastBytes;
     private TimeSpan _lastSample;
     private TimeSpan _lastLog;
@@ -40,6 +42,7 @@ public sealed partial class SyncProgressReporter : IAsyncDisposable
         _metrics = metrics;
         _log = log;
         _terminal = terminal;
+        lock (gate) _lastHeight = node.Chain.TipHeight;
         _loop = Task.Run(RunAsync);
     }
 
@@ -74,21 +77,30 @@ public sealed partial class SyncProgressReporter : IAsyncDisposable
         var now = _clock.Elapsed;
         long bytes = _metrics.Traffic.Received;
         double seconds = (now - _lastSample).TotalSeconds;
-        if (_lastHeight >= 0 && seconds > 0)
+        if (seconds > 0)
         {
             // Smoothed over a few samples so one slow second does not swing the ETA.
             _blockRate = 0.7 * _blockRate + 0.3 * ((height - _lastHeight) / seconds);
             _byteRate = 0.7 * _byteRate + 0.3 * ((bytes - _lastBytes) / seconds);
         }
         bool moved = height != _lastHeight;
+        // A sync is under way when the blocks are behind the headers, or when more than one block
+        // arrived since the last sample (a short sync can start and finish between two samples).
+        if (_run is null && !_syncDone && (headers > height || height - _lastHeight > 1))
+            _run = new SyncRun(_lastSample, _lastHeight, _lastBytes);
         _lastHeight = height;
         _lastBytes = bytes;
         _lastSample = now;
 
-        if (_run is null && headers > height) _run = new SyncRun(now, height, bytes);
+        int peers = _node.Connections.Peers.Count;
+        if (_terminal is null && moved && (now - _lastLog >= LogInterval || height == headers))
+        {
+            _lastLog = now;
+            UpdateTip(_log, tip, height, DateTimeOffset.FromUnixTimeSeconds(tipTime).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+                headers <= 0 ? 1.0 : (double)height / headers, headers, peers, _blockRate);
+        }
         if (_run is null) return;
 
-        int peers = _node.Connections.Peers.Count;
         double percent = headers <= 0 ? 100 : 100.0 * height / headers;
         TimeSpan? eta = _blockRate > 0.01 ? TimeSpan.FromSeconds((headers - height) / _blockRate) : null;
         var line = new ProgressLine(headers, height, percent, _blockRate, _byteRate / 1e6, peers, eta);
@@ -96,12 +108,6 @@ public sealed partial class SyncProgressReporter : IAsyncDisposable
         {
             line.Overwrite(_terminal);
             _lineShown = true;
-        }
-        else if (moved && (now - _lastLog >= LogInterval || height == headers))
-        {
-            _lastLog = now;
-            UpdateTip(_log, tip, height, DateTimeOffset.FromUnixTimeSeconds(tipTime).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
-                percent / 100, headers, peers, _blockRate);
         }
 
         if (height == headers && height > _run.StartHeight && peers > 0)
@@ -114,6 +120,7 @@ public sealed partial class SyncProgressReporter : IAsyncDisposable
     {
         var run = _run!;
         _run = null;
+        _syncDone = true;
         if (_lineShown)
         {
             _terminal!.WriteLine();
