@@ -61,13 +61,13 @@ public sealed partial class HostNodes : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="node"/>'s block count reaches <paramref name="height"/>.</summary>
-    public static async Task WaitForHeightAsync(NodeProcess node, int height, TimeSpan? patience = null)
+    public static async Task WaitForHeightAsync(NodeProcess node, int height, TimeSpan? poll = null)
     {
-        var deadline = DateTime.UtcNow + (patience ?? Patience);
+        var deadline = DateTime.UtcNow + Patience;
         while (await node.BlockCountAsync() < height)
         {
             if (DateTime.UtcNow > deadline) Assert.Fail($"{node.Name} did not reach height {height}:\n{node.Tail()}");
-            await Task.Delay(100);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(100));
         }
     }
 

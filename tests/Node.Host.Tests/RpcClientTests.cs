@@ -22,8 +22,8 @@ public sealed class RpcClientTests
     [Fact]
     public async Task Getblockchaininfo_during_and_after_a_sync()
     {
-        const int blocks = 500;
-        string chain = HostNodes.Chain(blocks, 30_000);
+        const int blocks = 2000; // the chain of the SIGTERM test: a sync of a few seconds
+        string chain = HostNodes.Chain(blocks, 20_000);
         await using var nodes = new HostNodes();
         int port = NodeProcess.FreePort();
         var server = await nodes.StartServerAsync("server", chain, port);

@@ -4,12 +4,14 @@ namespace Node.Host.Tests;
 
 public sealed class ShutdownDuringSyncTests
 {
-    private const int Blocks = 600;
+    // Many small blocks: long enough a sync to stop it in the middle, quick to generate and check.
+    private const int Blocks = 2000;
+    private const int StopAbove = 20;
 
     [Fact]
     public async Task A_syncing_node_stopped_by_SIGTERM_mid_sync_resumes_after_restart_and_ends_with_the_servers_chain()
     {
-        string chain = HostNodes.Chain(Blocks, 30_000);
+        string chain = HostNodes.Chain(Blocks, 20_000);
         await using var nodes = new HostNodes();
         int port = NodeProcess.FreePort();
         var server = await nodes.StartServerAsync("server", chain, port);
@@ -17,12 +19,12 @@ public sealed class ShutdownDuringSyncTests
 
         var syncer = nodes.Start("syncer", $"-connect=127.0.0.1:{port}");
         await syncer.WaitForRpcAsync(HostNodes.Patience);
-        await HostNodes.WaitForHeightAsync(syncer, 50);
+        await HostNodes.WaitForHeightAsync(syncer, StopAbove, poll: TimeSpan.FromMilliseconds(10));
         HostNodes.Signal(syncer, HostNodes.SIGTERM);
         Assert.Equal(0, await syncer.WaitForExitAsync(HostNodes.Patience));
         var stopped = File.ReadAllLines(syncer.DebugLog).Last(l => l.Contains("node stopped at tip ", StringComparison.Ordinal));
         int stoppedAt = int.Parse(stopped.Split("node stopped at tip ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(stoppedAt, 50, Blocks - 1);
+        Assert.InRange(stoppedAt, StopAbove, Blocks - 1);
 
         var restarted = nodes.Start("syncer", $"-connect=127.0.0.1:{port}");
         await restarted.WaitForRpcAsync(HostNodes.Patience);
