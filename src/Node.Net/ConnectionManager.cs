@@ -60,6 +60,16 @@ public sealed partial class ConnectionManager : IAsyncDisposable
             _loops.Add(Task.Run(() => MaintainOutboundAsync(target, _stopping.Token)));
     }
 
+    /// <summary>Keeps one more outbound target connected, as -addnode does (for peers found after start, such as DNS seed answers).</summary>
+    public void AddOutbound(string target)
+    {
+        lock (_loops)
+        {
+            if (_stopping.IsCancellationRequested) return;
+            _loops.Add(Task.Run(() => MaintainOutboundAsync(target, _stopping.Token)));
+        }
+    }
+
     /// <summary>Disconnects at once (the immediate cases, and the sync layer's own decisions).</summary>
     public void Disconnect(Peer peer, DisconnectReason reason, string detail = "") => peer.Disconnect(reason, detail);
 
@@ -93,9 +103,11 @@ public sealed partial class ConnectionManager : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener?.Dispose();
+        Task[] loops;
+        lock (_loops) loops = [.. _loops];
         try
         {
-            await Task.WhenAll(_loops).ConfigureAwait(false);
+            await Task.WhenAll(loops).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using Node.Demo;
 using Node.Hosting;
 using Node.Options;
 
@@ -7,6 +8,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["demo", .. var demoArgs]) return await RunDemoAsync(demoArgs).ConfigureAwait(false);
         switch (OptionsParser.Parse(args))
         {
             case ShowHelp help:
@@ -23,6 +25,13 @@ public static class Program
             default:
                 throw new InvalidOperationException("unhandled parse outcome");
         }
+    }
+
+    private static async Task<int> RunDemoAsync(string[] args)
+    {
+        using var shutdown = new CancellationTokenSource();
+        using var signals = new ShutdownSignals(shutdown);
+        return await DemoCommand.RunAsync(args, shutdown.Token).ConfigureAwait(false);
     }
 
     private static async Task<int> RunAsync(RunNode run)

@@ -48,7 +48,7 @@ public sealed class ProcessTests : IDisposable
     [InlineData(SharpnodeProcess.SIGINT)]
     public async Task A_signal_shuts_the_node_down_gracefully(int signal)
     {
-        using var node = SharpnodeProcess.Start("-regtest", "-datadir=" + _dir.Path);
+        using var node = SharpnodeProcess.Start("-regtest", "-datadir=" + _dir.Path, "-listen=0", "-server=0");
         await node.WaitForOutputAsync("starting on regtest");
         node.Signal(signal);
         Assert.Equal(0, await node.WaitForExitAsync());
@@ -62,10 +62,10 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task A_second_node_on_the_same_data_directory_exits_1()
     {
-        using var first = SharpnodeProcess.Start("-regtest", "-datadir=" + _dir.Path);
+        using var first = SharpnodeProcess.Start("-regtest", "-datadir=" + _dir.Path, "-listen=0", "-server=0");
         await first.WaitForOutputAsync("starting on regtest");
 
-        var (code, _, stderr) = await SharpnodeProcess.RunAsync("-regtest", "-datadir=" + _dir.Path);
+        var (code, _, stderr) = await SharpnodeProcess.RunAsync("-regtest", "-datadir=" + _dir.Path, "-listen=0", "-server=0");
         Assert.Equal(1, code);
         Assert.Equal($"Error: Cannot obtain a lock on directory {Path.Combine(_dir.Path, "regtest")}. sharpnode is probably already running.\n", stderr);
 

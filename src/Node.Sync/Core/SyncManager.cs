@@ -65,6 +65,9 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
     /// <summary>Raised on the core thread for every block that became the tip.</summary>
     public event Action<ChainBlock>? BlockConnected;
 
+    /// <summary>Events posted and not yet handled (a snapshot, any thread).</summary>
+    public int EventRingDepth => _ring.Count;
+
     /// <summary>Peers with a finished handshake known to the core (a snapshot, any thread).</summary>
     public int PeerCount => _links.Count;
 
@@ -115,7 +118,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
             {
                 try
                 {
-                    Handle(ev);
+                    lock (_options.ChainGate) Handle(ev);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {

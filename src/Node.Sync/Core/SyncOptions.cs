@@ -26,4 +26,7 @@ public sealed record SyncOptions
 
     /// <summary>The clock the header ages are read against (the chain's clock).</summary>
     public TimeProvider ChainClock { get; init; } = TimeProvider.System;
+
+    /// <summary>Held by the core while it handles an event: others (RPC) take it to use the chain state between events.</summary>
+    public object ChainGate { get; init; } = new();
 }

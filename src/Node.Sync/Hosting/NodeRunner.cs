@@ -47,6 +47,7 @@ public sealed class NodeRunner : IAsyncDisposable
             };
             if (options.ConfigurePeer is not null) peer = options.ConfigurePeer(peer);
             int outbound = options.Connect.Count + options.AddNode.Count;
+            PeerOptions = peer;
             Connections = new ConnectionManager(new ConnectionManagerOptions
             {
                 Peer = peer,
@@ -55,7 +56,7 @@ public sealed class NodeRunner : IAsyncDisposable
                 Listen = options.Listen,
                 BindEndPoint = BindEndPoint(options),
                 MaxInbound = Math.Max(0, options.MaxConnections - outbound),
-                Whitelist = [.. options.Whitelist.Select(w => WhitelistParser.Parse(w))],
+                Whitelist = [.. options.Whitelist.Select(w => WhitelistParser.Parse(w)), .. options.ParsedWhitelist],
                 DataDirectory = options.DataDirectory,
                 ReconnectDelay = options.ReconnectDelay,
             }, Sync, loggers.CreateLogger("Net"));
@@ -71,6 +72,9 @@ public sealed class NodeRunner : IAsyncDisposable
     public ChainState Chain { get; }
     public SyncManager Sync { get; }
     public ConnectionManager Connections { get; }
+
+    /// <summary>The settings every peer runs with.</summary>
+    public PeerOptions PeerOptions { get; }
 
     /// <summary>Where the node listens (with the chosen port), or null.</summary>
     public IPEndPoint? ListenEndPoint => Connections.ListenEndPoint;

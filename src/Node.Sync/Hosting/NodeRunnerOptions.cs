@@ -33,6 +33,9 @@ public sealed record NodeRunnerOptions
     /// <summary>-whitelist entries in Core's syntax, e.g. "download@127.0.0.1".</summary>
     public IReadOnlyList<string> Whitelist { get; init; } = [];
 
+    /// <summary>-whitelist entries already parsed (added to <see cref="Whitelist"/>'s).</summary>
+    public IReadOnlyList<WhitelistEntry> ParsedWhitelist { get; init; } = [];
+
     /// <summary>-minimumchainwork; null takes the network's default.</summary>
     public UInt256? MinimumChainWork { get; init; }
 

@@ -8,6 +8,10 @@ public enum StartupFailure
     DataDirNotWritable,
     /// <summary>debug.log cannot be opened.</summary>
     LogFileUnavailable,
+    /// <summary>A P2P or RPC address cannot be listened on (in use, or not an address of this computer).</summary>
+    BindFailed,
+    /// <summary>A -loadblock file cannot be read.</summary>
+    LoadBlockUnreadable,
 }
 
 /// <summary>The node could not start; the message is meant for the user as it stands.</summary>

@@ -50,6 +50,9 @@ public sealed record NodeOptions
     // Chain and storage.
     public long DbCacheMiB { get; init; } = DefaultDbCacheMiB;
     public bool BlocksOnly { get; init; }
+
+    /// <summary><c>-loadblock</c> files (absolute), imported in blk-file framing before the node connects.</summary>
+    public IReadOnlyList<string> LoadBlock { get; init; } = [];
     public bool Checkpoints { get; init; } = true;
 
     /// <summary>Scripts of this block and its ancestors are assumed valid; zero verifies every script.</summary>

@@ -58,6 +58,7 @@ internal static class NodeOptionsBuilder
             Whitelist = Whitelist(view),
             DbCacheMiB = Math.Max(view.Integer("dbcache") ?? NodeOptions.DefaultDbCacheMiB, NodeOptions.MinDbCacheMiB),
             BlocksOnly = view.Flag("blocksonly", false),
+            LoadBlock = [.. view.List("loadblock").Select(f => Path.GetFullPath(f))],
             Checkpoints = view.Flag("checkpoints", true),
             AssumeValid = AssumeValid(view.Text("assumevalid"), chain),
             MinimumChainWork = MinimumChainWork(view.Text("minimumchainwork"), chain),

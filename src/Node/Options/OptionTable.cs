@@ -39,6 +39,7 @@ public static class OptionTable
                 $"Maximum database cache size <n> MiB (minimum {Int(NodeOptions.MinDbCacheMiB)})", "=<n>", Int(NodeOptions.DefaultDbCacheMiB)),
             new("includeconf", OptionKind.List, g,
                 "Specify additional configuration file, relative to the -datadir path (only usable from configuration file, not command line)", "=<file>"),
+            new("loadblock", OptionKind.List, g, "Imports blocks from external file on startup", "=<file>"),
             new("minimumchainwork", OptionKind.Text, g,
                 "Minimum work assumed to exist on a valid chain in hex, with or without 0x",
                 "=<hex>", NetworkDefaults.PerNetwork(p => p.MinimumChainWork.ToString())),
