@@ -56,8 +56,9 @@ public sealed partial class ConnectionManager : IAsyncDisposable
             ListenEndPoint = (IPEndPoint)listener.LocalEndPoint!;
             _loops.Add(Task.Run(AcceptLoopAsync));
         }
-        foreach (var target in _options.Connect.Concat(_options.AddNode))
+        foreach (var target in _options.Connect)
             _loops.Add(Task.Run(() => MaintainOutboundAsync(target, _stopping.Token)));
+        foreach (var target in _options.AddNode) AddNode(target);
     }
 
     /// <summary>Keeps one more outbound target connected, as -addnode does (for peers found after start, such as DNS seed answers).</summary>
@@ -115,6 +116,7 @@ public sealed partial class ConnectionManager : IAsyncDisposable
         var peers = _peers.Values.ToList();
         foreach (var peer in peers) peer.Disconnect(DisconnectReason.Requested, "shutting down");
         await Task.WhenAll(peers.Select(p => p.Completion)).ConfigureAwait(false);
+        DisposeAddedNodes();
         _stopping.Dispose();
     }
 

@@ -103,15 +103,21 @@ public sealed class ClientNetworkTests : IAsyncLifetime
             Call.Of("disconnectnode", "127.0.0.1:1", 5),
             Call.Of("disconnectnode"),
             Call.Of("addnode", "127.0.0.1:18444", "add"),
-            Call.Of("addnode", "127.0.0.1:18444", "bogus"));
+            Call.Of("addnode", "127.0.0.1:18444", "bogus"),
+            Call.Of("addnode", "127.0.0.1:18444", "add"),
+            Call.Of("addnode", "127.0.0.1:18444", "remove"),
+            Call.Of("addnode", "127.0.0.1:18444", "remove"));
         Assert.True(outcomes[0].Ok);
         await peer.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         AssertError(outcomes[1], -29, "Node not found in connected nodes");
         AssertError(outcomes[2], -32602, "Only one of address and nodeid should be provided.");
         AssertError(outcomes[3], -32602, "Only one of address and nodeid should be provided.");
-        AssertError(outcomes[4], -1, "Error: this node takes -addnode targets at start-up only");
+        Assert.True(outcomes[4].Ok);
         Assert.Equal(-1, outcomes[5].ErrorCode);
         Assert.StartsWith("addnode \"node\" \"command\"", outcomes[5].ErrorMessage);
+        AssertError(outcomes[6], -23, "Error: Node already added");
+        Assert.True(outcomes[7].Ok);
+        AssertError(outcomes[8], -24, "Error: Node could not be removed. It has not been added previously.");
 
         // The remote reconnects; banning its address disconnects it and keeps it out.
         var again = await HandshakenPeerAsync();

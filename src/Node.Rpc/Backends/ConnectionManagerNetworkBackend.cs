@@ -57,14 +57,11 @@ public sealed class ConnectionManagerNetworkBackend(ConnectionManager connection
             TimeOffset: 0, NetworkActive: true, inbound, connections.Peers.Count - inbound, []);
     }
 
-    public bool AddNode(string node) => throw AddNodeUnsupported();
+    public bool AddNode(string node) => connections.AddNode(node);
 
-    public bool RemoveAddedNode(string node) => throw AddNodeUnsupported();
+    public bool RemoveAddedNode(string node) => connections.RemoveAddedNode(node);
 
-    public void TryConnectOnce(string node) => throw AddNodeUnsupported();
-
-    private static RpcException AddNodeUnsupported() =>
-        new(RpcErrorCode.MiscError, "Error: this node takes -addnode targets at start-up only");
+    public void TryConnectOnce(string node) => connections.ConnectOnce(node);
 
     /// <summary>Core's DisconnectNode(string): the peer's "host:port" as shown by getpeerinfo, or its address alone.</summary>
     public bool DisconnectNode(string address)
