@@ -27,6 +27,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(450, o.DbCacheMiB);
         Assert.True(o.Listen);
         Assert.True(o.AutomaticOutbound);
+        Assert.True(o.DnsSeed);
+        Assert.True(o.FixedSeeds);
         Assert.True(o.Server);
         Assert.True(o.Checkpoints);
         Assert.True(o.PrintToConsole);
@@ -234,6 +236,15 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.True(_dir.Options("-connect=10.0.0.1", "-listen").Listen);
         Assert.False(_dir.Options("-maxconnections=0").Listen);
+    }
+
+    [Fact]
+    public void Dnsseed_and_fixedseeds_can_be_turned_off()
+    {
+        var o = _dir.Options("-nodnsseed", "-fixedseeds=0");
+        Assert.False(o.DnsSeed);
+        Assert.False(o.FixedSeeds);
+        Assert.True(o.AutomaticOutbound);
     }
 
     [Fact]

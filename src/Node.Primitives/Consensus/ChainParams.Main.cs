@@ -35,6 +35,7 @@ public sealed partial record ChainParams
             "seed.bitcoin.wiz.biz.",
             "seed.mainnet.achownodes.xyz.",
         ],
+        FixedSeeds = Consensus.FixedSeeds.Parse(Consensus.FixedSeeds.MainEntries),
         Checkpoints =
         [
             new(11111, Hash256.Parse("0000000069e244f73d78e8fd29ba2fd2ed618bd6fa2ee92559f542fdb26e7c1d")),

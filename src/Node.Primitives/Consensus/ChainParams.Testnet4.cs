@@ -30,5 +30,6 @@ public sealed partial record ChainParams
             "seed.testnet4.bitcoin.sprovoost.nl.",
             "seed.testnet4.wiz.biz.",
         ],
+        FixedSeeds = Consensus.FixedSeeds.Parse(Consensus.FixedSeeds.Testnet4Entries),
     };
 }

@@ -71,6 +71,9 @@ public sealed partial record ChainParams
 
     public IReadOnlyList<string> DnsSeeds { get; init; } = [];
 
+    /// <summary>Core's fixed seeds (IPv4/IPv6 only), tried when DNS seeding gives no address; see <see cref="Consensus.FixedSeeds"/>.</summary>
+    public IReadOnlyList<System.Net.IPEndPoint> FixedSeeds { get; init; } = [];
+
     /// <summary>Signet: blocks carry a signature satisfying this challenge script (BIP325).</summary>
     public ReadOnlyMemory<byte> SignetChallenge { get; init; }
     public bool SignetBlocks => !SignetChallenge.IsEmpty;

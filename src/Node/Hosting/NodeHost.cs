@@ -147,7 +147,7 @@ public sealed partial class NodeHost : IAsyncDisposable
         bool terminal = o.PrintToConsole && !Console.IsOutputRedirected;
         _progress = new SyncProgressReporter(_node, gate, _metrics, Loggers.CreateLogger("Progress"), terminal ? Console.Out : null);
         if (o.Server) await StartRpcAsync(gate, cancel).ConfigureAwait(false);
-        if (o.AutomaticOutbound && o.Connect.Count == 0) _seeding = Task.Run(() => SeedAsync(_stopRequested.Token));
+        if (o.AutomaticOutbound && o.Connect.Count == 0 && (o.DnsSeed || o.FixedSeeds)) _seeding = Task.Run(() => SeedAsync(_stopRequested.Token));
     }
 
     private async Task StartRpcAsync(object gate, CancellationToken cancel)
@@ -184,7 +184,8 @@ public sealed partial class NodeHost : IAsyncDisposable
     {
         try
         {
-            var found = await SeedResolver.ResolveAsync(Options.Chain, _log, stop).ConfigureAwait(false);
+            var found = await SeedResolver.ResolveAsync(
+                Options.Chain, new SeedSources { DnsSeed = Options.DnsSeed, FixedSeeds = Options.FixedSeeds }, _log, stop).ConfigureAwait(false);
             foreach (string address in found) Node.Connections.AddOutbound(address);
         }
         catch (OperationCanceledException)

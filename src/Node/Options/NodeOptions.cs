@@ -37,6 +37,12 @@ public sealed record NodeOptions
 
     /// <summary>False when <c>-connect</c> is given or negated: no outbound peers chosen from the address manager.</summary>
     public bool AutomaticOutbound { get; init; } = true;
+
+    /// <summary><c>-dnsseed</c>: ask the network's DNS seeds for first peers.</summary>
+    public bool DnsSeed { get; init; } = true;
+
+    /// <summary><c>-fixedseeds</c>: fall back to Core's fixed seeds when DNS seeding gives no address.</summary>
+    public bool FixedSeeds { get; init; } = true;
     public IReadOnlyList<string> AddNode { get; init; } = [];
     public IReadOnlyList<string> SeedNode { get; init; } = [];
     public bool Listen { get; init; } = true;

@@ -49,6 +49,8 @@ internal static class NodeOptionsBuilder
             ConfigFile = configFile,
             Connect = connect is ["0"] ? [] : connect.ToArray(),
             AutomaticOutbound = connect.Count == 0 && !connectNegated,
+            DnsSeed = view.Flag("dnsseed", true),
+            FixedSeeds = view.Flag("fixedseeds", true),
             AddNode = view.List("addnode").ToArray(),
             SeedNode = view.List("seednode").ToArray(),
             Listen = listen,

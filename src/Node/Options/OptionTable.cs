@@ -53,6 +53,8 @@ public static class OptionTable
             new("connect", OptionKind.List, c,
                 "Connect only to the specified node; -noconnect disables automatic connections",
                 "=<ip>", NetworkOnly: true),
+            new("dnsseed", OptionKind.Flag, c, "Query for peer addresses via DNS lookup, if low on addresses (default: 1 unless -connect used)"),
+            new("fixedseeds", OptionKind.Flag, c, "Allow fixed seeds if DNS seeds don't provide peers", Default: "1"),
             new("listen", OptionKind.Flag, c, "Accept connections from outside (default: 1 if no -connect or -maxconnections=0)"),
             new("maxconnections", OptionKind.Integer, c, "Maintain at most <n> automatic connections to peers", "=<n>", Int(NodeOptions.DefaultMaxConnections)),
             new("port", OptionKind.Integer, c, "Listen for connections on <port>", "=<port>",
