@@ -141,11 +141,11 @@ public sealed class HeaderSyncState
 
     /// <summary>
     /// Checks a headers message and says what to do next; headers that were not asked for (announcements, or any
-    /// other headers message) go through the same checks. On success <paramref name="hashes"/> holds each
-    /// header's hash (for the caller to accept them without hashing again). A peer that is not registered
-    /// (already removed) gets <see cref="HeaderSyncAction.None"/>.
+    /// other headers message) go through the same checks. <paramref name="hashes"/> holds each header's hash,
+    /// computed once on the peer's task. A peer that is not registered (already removed) gets
+    /// <see cref="HeaderSyncAction.None"/>.
     /// </summary>
-    public HeaderBatchResult OnHeaders(int peer, ReadOnlySpan<BlockHeader> headers, Span<Hash256> hashes)
+    public HeaderBatchResult OnHeaders(int peer, ReadOnlySpan<BlockHeader> headers, ReadOnlySpan<Hash256> hashes)
     {
         if (hashes.Length < headers.Length) throw new ArgumentException("hash buffer too small", nameof(hashes));
         if (!_peers.TryGetValue(peer, out var p)) return default;
@@ -161,11 +161,10 @@ public sealed class HeaderSyncState
             int parentHeight = connects ? _index[parent].Height : -1;
             // Core's CheckHeadersAreContinuous comes before the connect check: a broken sequence is misbehaviour
             // even when it does not connect.
-            for (int i = 0; i < headers.Length; i++)
+            for (int i = 1; i < headers.Length; i++)
             {
-                if (i > 0 && headers[i].PrevBlock != hashes[i - 1])
+                if (headers[i].PrevBlock != hashes[i - 1])
                     return HeaderBatchResult.Fail(HeaderSyncError.NotContinuous, connects ? parentHeight + 1 + i : -1);
-                hashes[i] = headers[i].GetHash();
             }
             if (!connects) return new(HeaderSyncAction.DoesNotConnect, HeaderSyncError.None, -1, default, -1);
             height = parentHeight;

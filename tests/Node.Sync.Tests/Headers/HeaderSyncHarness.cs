@@ -36,6 +36,7 @@ internal sealed class HeaderSyncHarness
     {
         if (requested) State.OnGetHeadersSent(peer, Index[Index.BestHeader].Hash);
         var hashes = new Hash256[headers.Length];
+        for (int i = 0; i < headers.Length; i++) hashes[i] = headers[i].GetHash();
         var result = State.OnHeaders(peer, headers, hashes);
         if (result.Action is not (HeaderSyncAction.Disconnect or HeaderSyncAction.DoesNotConnect))
             for (int i = 0; i < headers.Length; i++) Index.Add(headers[i], hashes[i]);
