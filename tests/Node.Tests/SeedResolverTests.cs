@@ -56,7 +56,7 @@ public sealed class SeedResolverTests
                 if (seed == ChainParams.Main.DnsSeeds[0]) Interlocked.Increment(ref rounds);
                 return Task.FromResult(Array.Empty<IPAddress>());
             },
-            FixedSeedDelay = TimeSpan.FromMilliseconds(200),
+            FixedSeedDelay = TimeSpan.FromSeconds(1),
         };
         var found = await Resolve(ChainParams.Main, sources);
         AssertFixedSeeds(ChainParams.Main, found);

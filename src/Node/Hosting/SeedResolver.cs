@@ -61,7 +61,8 @@ public static partial class SeedResolver
                 AddingFixedSeeds(log, sources.FixedSeedDelay.TotalSeconds);
                 return PickFixedSeeds(chain);
             }
-            var wait = useFixed && untilFixed < delay ? untilFixed : delay;
+            // Whole milliseconds: Task.Delay truncates a sub-millisecond wait to none, which would spin until the deadline.
+            var wait = useFixed && untilFixed < delay ? TimeSpan.FromMilliseconds(Math.Ceiling(untilFixed.TotalMilliseconds)) : delay;
             Unreachable(log, chain.DnsSeeds.Count, wait.TotalSeconds);
             await Task.Delay(wait, cancel).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetry.Ticks));
