@@ -51,18 +51,23 @@ public static partial class SeedResolver
         }
         var started = Stopwatch.StartNew();
         var delay = FirstRetry;
+        bool deadlineReached = false; // decided by the wait, not re-measured: a timer may fire a hair before the stopwatch agrees
         while (true)
         {
             var found = await QueryDnsSeedsAsync(chain, sources.Lookup, log, cancel).ConfigureAwait(false);
             if (found.Count > 0) return found;
             var untilFixed = sources.FixedSeedDelay - started.Elapsed;
-            if (useFixed && untilFixed <= TimeSpan.Zero)
+            if (useFixed && (deadlineReached || untilFixed <= TimeSpan.Zero))
             {
                 AddingFixedSeeds(log, sources.FixedSeedDelay.TotalSeconds);
                 return PickFixedSeeds(chain);
             }
-            // Whole milliseconds: Task.Delay truncates a sub-millisecond wait to none, which would spin until the deadline.
-            var wait = useFixed && untilFixed < delay ? TimeSpan.FromMilliseconds(Math.Ceiling(untilFixed.TotalMilliseconds)) : delay;
+            var wait = delay;
+            if (useFixed && untilFixed < delay)
+            {
+                wait = untilFixed;
+                deadlineReached = true;
+            }
             Unreachable(log, chain.DnsSeeds.Count, wait.TotalSeconds);
             await Task.Delay(wait, cancel).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetry.Ticks));
