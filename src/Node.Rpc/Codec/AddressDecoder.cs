@@ -18,7 +18,7 @@ public static class AddressDecoder
         return TryWitness(address, hrp, out scriptPubKey) || TryBase58(address, pubKeyPrefix, scriptPrefix, out scriptPubKey);
     }
 
-    private static (string Hrp, byte PubKeyPrefix, byte ScriptPrefix) Prefixes(ChainType type) => type switch
+    internal static (string Hrp, byte PubKeyPrefix, byte ScriptPrefix) Prefixes(ChainType type) => type switch
     {
         ChainType.Main => ("bc", 0x00, 0x05),
         ChainType.Regtest => ("bcrt", 0x6f, 0xc4),

@@ -3,11 +3,29 @@ using Node.Primitives.Hashing;
 
 namespace Node.Rpc.Codec;
 
-/// <summary>Base58 with a 4-byte double-SHA256 checksum (Core's DecodeBase58Check).</summary>
+/// <summary>Base58 with a 4-byte double-SHA256 checksum (Core's EncodeBase58Check and DecodeBase58Check).</summary>
 internal static class Base58Check
 {
     private const string Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private const int MaxLength = 100;
+
+    public static string Encode(ReadOnlySpan<byte> payload)
+    {
+        var data = new byte[payload.Length + 4];
+        payload.CopyTo(data);
+        Sha256.DoubleHash(payload).Bytes[..4].CopyTo(data.AsSpan(payload.Length));
+
+        int leadingZeros = 0;
+        while (leadingZeros < data.Length && data[leadingZeros] == 0) leadingZeros++;
+        var value = new BigInteger(data, isUnsigned: true, isBigEndian: true);
+        var digits = new System.Text.StringBuilder();
+        while (!value.IsZero)
+        {
+            value = BigInteger.DivRem(value, 58, out var digit);
+            digits.Insert(0, Alphabet[(int)digit]);
+        }
+        return new string('1', leadingZeros) + digits;
+    }
 
     public static bool TryDecode(string text, out byte[] payload)
     {

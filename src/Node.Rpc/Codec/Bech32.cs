@@ -1,6 +1,6 @@
 namespace Node.Rpc.Codec;
 
-/// <summary>BIP173 bech32 and BIP350 bech32m decoding (the checksum constant tells which).</summary>
+/// <summary>BIP173 bech32 and BIP350 bech32m (the checksum constant tells which).</summary>
 internal static class Bech32
 {
     private const string Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -51,6 +51,34 @@ internal static class Bech32
         };
         if (encoding != Encoding.Invalid) data = values[..^6];
         return encoding;
+    }
+
+    /// <summary>Encodes a witness program as Core's EncodeDestination does: bech32 for v0, bech32m for v1+.</summary>
+    public static string EncodeWitness(string hrp, int version, ReadOnlySpan<byte> program)
+    {
+        var values = new List<byte>(1 + (program.Length * 8 + 4) / 5 + 6) { (byte)version };
+        int acc = 0, bits = 0;
+        foreach (byte b in program)
+        {
+            acc = (acc << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                bits -= 5;
+                values.Add((byte)((acc >> bits) & 31));
+            }
+        }
+        if (bits > 0) values.Add((byte)((acc << (5 - bits)) & 31));
+
+        uint constant = version == 0 ? Bech32Constant : Bech32mConstant;
+        int dataLength = values.Count;
+        values.AddRange(new byte[6]);
+        uint check = Polymod(hrp, [.. values]) ^ constant;
+        for (int i = 0; i < 6; i++) values[dataLength + i] = (byte)((check >> (5 * (5 - i))) & 31);
+
+        var text = new System.Text.StringBuilder(hrp.Length + 1 + values.Count).Append(hrp).Append('1');
+        foreach (byte v in values) text.Append(Charset[v]);
+        return text.ToString();
     }
 
     private static uint Polymod(string hrp, byte[] values)

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Node.Primitives;
 using Node.Primitives.Blocks;
+using Node.Primitives.Consensus;
 using Node.Primitives.Transactions;
 using Node.Rpc.Backends;
 
 namespace Node.Rpc.Codec;
 
-/// <summary>Core's blockheaderToJSON and blockToJSON (verbosity 1) field by field, in Core's order.</summary>
+/// <summary>Core's blockheaderToJSON and blockToJSON field by field, in Core's order.</summary>
 internal static class BlockJson
 {
     public static void WriteHeader(Utf8JsonWriter w, in BlockEntry e)
@@ -38,8 +39,12 @@ internal static class BlockJson
         if (e.NextBlockHash is { } next) w.WriteString("nextblockhash"u8, next.ToString());
     }
 
-    /// <summary>The header fields, then strippedsize, size, weight and the txids of a block that decoded.</summary>
-    public static void WriteBlock(Utf8JsonWriter w, in BlockEntry e, ReadOnlySpan<byte> block)
+    /// <summary>
+    /// The header fields, then strippedsize, size, weight and the transactions of a block that
+    /// decoded: txids at verbosity 1, TxToUniv objects with "hex" at 2 and above (no undo data, so
+    /// no "fee" or "prevout": Core's own output for a block without undo data).
+    /// </summary>
+    public static void WriteBlock(Utf8JsonWriter w, in BlockEntry e, ReadOnlySpan<byte> block, int verbosity, ChainType network)
     {
         if (!BlockScanner.TryReadTxCount(block, out int txCount, out var error)) throw new TxDecodeException(error);
         var txids = new byte[txCount * Hash256.Size];
@@ -51,7 +56,19 @@ internal static class BlockJson
         w.WriteNumber("size"u8, shape.TotalSize);
         w.WriteNumber("weight"u8, shape.Weight);
         w.WriteStartArray("tx"u8);
-        for (int i = 0; i < txCount; i++) w.WriteStringValue(new Hash256(txids.AsSpan(i * Hash256.Size, Hash256.Size)).ToString());
+        if (verbosity <= 1)
+        {
+            for (int i = 0; i < txCount; i++) w.WriteStringValue(new Hash256(txids.AsSpan(i * Hash256.Size, Hash256.Size)).ToString());
+        }
+        else
+        {
+            if (!BlockReader.TryOpen(block, out var reader, out var openError)) throw new TxDecodeException(openError);
+            for (int i = 0; i < txCount; i++)
+            {
+                if (!reader.TryReadNext(out TransactionReader tx, out var txError)) throw new TxDecodeException(txError);
+                TransactionJson.Write(w, Transaction.From(tx), network, includeHex: true);
+            }
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }

@@ -30,9 +30,9 @@ internal static class BlockchainMethods
             [Required("blockhash", RpcParamType.String, "The block hash"), Opt("verbose", RpcParamType.Bool, "true for a json object, false for the hex-encoded data", "true")],
             "{ \"hash\", \"confirmations\", \"height\", \"version\", \"versionHex\", \"merkleroot\", \"time\", \"mediantime\", \"nonce\", \"bits\", \"target\", \"difficulty\", \"chainwork\", \"nTx\", \"previousblockhash\", \"nextblockhash\" } or \"hex\"",
             GetBlockHeader));
-        table.Add(new("getblock", Category, "If verbosity is 0, returns a string that is serialized, hex-encoded data for block 'hash'.\nIf verbosity is 1, returns an Object with information about block <hash>.",
-            [Required("blockhash", RpcParamType.String, "The block hash"), Opt("verbosity", RpcParamType.Any, "0 for hex-encoded data, 1 for a JSON object (a boolean is read as 0 or 1)", "1")],
-            "\"hex\" or { header fields, \"strippedsize\", \"size\", \"weight\", \"tx\": [\"txid\", ...] }", GetBlock));
+        table.Add(new("getblock", Category, "If verbosity is 0, returns a string that is serialized, hex-encoded data for block 'hash'.\nIf verbosity is 1, returns an Object with information about block <hash>.\nIf verbosity is 2, returns an Object with information about block <hash> and information about each transaction.\nIf verbosity is 3, returns an Object with information about block <hash> and information about each transaction, including prevout information for inputs (only for unpruned blocks in the current best chain).",
+            [Required("blockhash", RpcParamType.String, "The block hash"), Opt("verbosity", RpcParamType.Any, "0 for hex-encoded data, 1 for a JSON object, 2 for JSON object with transaction data, and 3 for JSON object with transaction data including prevout information for inputs (a boolean is read as 0 or 1)", "1")],
+            "\"hex\" or { header fields, \"strippedsize\", \"size\", \"weight\", \"tx\": [\"txid\", ...] or [ { decoded transaction as decoderawtransaction, then \"hex\" }, ... ] }", GetBlock));
         table.Add(new("getchaintips", Category, "Return information about all known tips in the block tree, including the main chain as well as orphaned branches.", [],
             "[ { \"height\", \"hash\", \"branchlen\", \"status\" }, ... ]", GetChainTips));
         table.Add(new("getdifficulty", Category, "Returns the proof-of-work difficulty as a multiple of the minimum difficulty.", [],
@@ -117,11 +117,9 @@ internal static class BlockchainMethods
                 _ => throw new RpcException(RpcErrorCode.TypeError, "verbosity must be a number or a boolean"),
             };
         }
-        if (verbosity > 1) throw new RpcException(RpcErrorCode.InvalidParameter, $"Verbosity {verbosity} is not supported: use 0 (hex) or 1 (txids)");
-
         var block = call.Context.Blockchain.ReadBlock(entry.Hash) ?? throw new RpcException(RpcErrorCode.MiscError, "Block not found on disk");
         if (verbosity <= 0) w.WriteStringValue(Convert.ToHexStringLower(block));
-        else BlockJson.WriteBlock(w, entry, block);
+        else BlockJson.WriteBlock(w, entry, block, verbosity, call.Context.Blockchain.Params.Type);
     }
 
     private static void GetChainTips(RpcCall call, Utf8JsonWriter w)

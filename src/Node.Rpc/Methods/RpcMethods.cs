@@ -11,6 +11,7 @@ public static class RpcMethods
         BlockchainMethods.Register(table);
         NetworkMethods.Register(table);
         MiningMethods.Register(table);
+        RawTransactionMethods.Register(table);
         ControlMethods.Register(table);
         return table;
     }
