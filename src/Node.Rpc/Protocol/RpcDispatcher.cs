@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Node.Rpc.Protocol;
@@ -14,6 +15,12 @@ public sealed class RpcDispatcher(RpcContext context)
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 512 };
     private volatile string? _warmupStatus;
+
+    /// <summary>
+    /// Escapes only what JSON requires (quotes, backslashes, control characters), as Core's UniValue
+    /// does, so text such as "(not 'zz')" or "ALL|ANYONECANPAY" goes out as written.
+    /// </summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public RpcContext Context { get; } = context;
 
@@ -68,7 +75,7 @@ public sealed class RpcDispatcher(RpcContext context)
     {
         var buffer = new ArrayBufferWriter<byte>();
         int answered = 0;
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartArray();
             foreach (var element in batch.EnumerateArray())
@@ -118,7 +125,7 @@ public sealed class RpcDispatcher(RpcContext context)
         var buffer = new ArrayBufferWriter<byte>();
         try
         {
-            using var writer = new Utf8JsonWriter(buffer);
+            using var writer = new Utf8JsonWriter(buffer, WriterOptions);
             method.Handler(new RpcCall(method, args, Context), writer);
             writer.Flush();
         }
@@ -138,7 +145,7 @@ public sealed class RpcDispatcher(RpcContext context)
     private static byte[] WriteReply(RpcRequest request, byte[]? result, RpcException? error)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             bool legacy = request.Version == JsonRpcVersion.V1Legacy;
