@@ -83,4 +83,14 @@ public sealed class CoreDecodeVectorTests(RpcNode node) : IClassFixture<RpcNode>
             J("{'value':4.00000000,'n':1,'scriptPubKey':{'asm':'OP_RETURN " + DataPush + "','desc':'raw(6a4c4f" + DataPush + ")#zf2avljj','hex':'6a4c4f" + DataPush + "','type':'nulldata'}}]}"),
             await Decode(hex));
     }
+
+    [Fact]
+    public async Task A_version_with_the_high_bit_set_is_written_unsigned()
+    {
+        // Mainnet transaction c659729a...e369, the case behind Core's unsigned version (issue 11561, PR 16525).
+        const string hex = "f0b47b9a01ecf5e5c3bbf2cf1f71ecdc7f708b0b222432e914b394e24aad1494a42990ddfc000000008b483045022100852744642305a99ad74354e9495bf43a1f96ded470c256cd32e129290f1fa191022030c11d294af6a61b3da6ed2c0c296251d21d113cfd71ec11126517034b0dcb70014104a0fe6e4a600f859a0932f701d3af8e0ecd4be886d91045f06a5a6b931b95873aea1df61da281ba29cadb560dad4fc047cf47b4f7f2570da4c0b810b3dfa7e500ffffffff0240420f00000000001976a9147eeacb8a9265cd68c92806611f704fc55a21e1f588ac05f00d00000000001976a914eb3bd8ccd3ba6f1570f844b59ba3e0a667024a6a88acff7f0000";
+        string json = await Decode(hex);
+        Assert.StartsWith(J("{'txid':'c659729a7fea5071361c2c1a68551ca2bf77679b27086cc415adeeb03852e369','hash':'c659729a7fea5071361c2c1a68551ca2bf77679b27086cc415adeeb03852e369','version':2591798512,"), json, StringComparison.Ordinal);
+        Assert.Contains(J("'locktime':32767,"), json, StringComparison.Ordinal);
+    }
 }

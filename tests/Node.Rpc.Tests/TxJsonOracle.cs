@@ -47,7 +47,7 @@ internal static class TxJsonOracle
         Assert.Equal(includeHex ? [.. topKeys, "hex"] : topKeys, Keys(json));
         Assert.Equal(tx.GetHash().ToString(), (string?)json["txid"]);
         Assert.Equal(tx.GetWitHash().ToString(), (string?)json["hash"]);
-        Assert.Equal((int)tx.Version, (int)json["version"]!);
+        Assert.Equal(tx.Version, (uint)json["version"]!);
         Assert.Equal(raw.Length, (int)json["size"]!);
         Assert.Equal(tx.GetVirtualSize(), (int)json["vsize"]!);
         Assert.Equal(weight, (int)json["weight"]!);

@@ -21,7 +21,7 @@ internal static class TransactionJson
         w.WriteStartObject();
         w.WriteString("txid"u8, tx.GetTxId().ToString());
         w.WriteString("hash"u8, tx.GetWTxId().ToString());
-        w.WriteNumber("version"u8, tx.Version);
+        w.WriteNumber("version"u8, (uint)tx.Version); // unsigned, as Core writes it since 0.19
         w.WriteNumber("size"u8, full.Length);
         w.WriteNumber("vsize"u8, (weight + 3) / 4);
         w.WriteNumber("weight"u8, weight);
