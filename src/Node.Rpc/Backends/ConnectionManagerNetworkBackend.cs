@@ -1,6 +1,7 @@
 using System.Net;
 using Node.Net;
 using Node.Wire;
+using Node.Rpc.Codec;
 using Node.Rpc.Protocol;
 
 namespace Node.Rpc.Backends;
@@ -30,7 +31,7 @@ public sealed class ConnectionManagerNetworkBackend(ConnectionManager connection
         return new PeerSummary(
             peer.Id,
             peer.RemoteEndPoint.ToString(),
-            AddressBind: "",
+            AddressBind: null,
             version?.Services ?? 0,
             version?.Relay ?? false,
             counters.LastSend?.ToUnixTimeSeconds() ?? 0,
@@ -47,7 +48,11 @@ public sealed class ConnectionManagerNetworkBackend(ConnectionManager connection
             version?.StartHeight ?? -1,
             SyncedHeaders: -1,
             SyncedBlocks: -1,
-            inbound ? "inbound" : peer.IsManual ? "manual" : "outbound-full-relay");
+            inbound ? "inbound" : peer.IsManual ? "manual" : "outbound-full-relay")
+        {
+            Network = PeerNames.Network(peer.RemoteEndPoint.Address),
+            Permissions = [.. PeerNames.Permissions(peer.Permissions)],
+        };
     }
 
     public NetworkSummary GetNetworkSummary()

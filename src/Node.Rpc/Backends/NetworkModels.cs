@@ -2,11 +2,14 @@ using System.Net;
 
 namespace Node.Rpc.Backends;
 
-/// <summary>One connected peer as getpeerinfo shows it (times in unix seconds, ping in seconds).</summary>
+/// <summary>
+/// One connected peer as getpeerinfo shows it (times in unix seconds, ping in seconds).
+/// <see cref="AddressBind"/> is null when the local end of the connection is not known (then left out, as Core does for an invalid one).
+/// </summary>
 public sealed record PeerSummary(
     long Id,
     string Address,
-    string AddressBind,
+    string? AddressBind,
     ulong Services,
     bool RelayTransactions,
     long LastSend,
@@ -23,7 +26,14 @@ public sealed record PeerSummary(
     int StartingHeight,
     int SyncedHeaders,
     int SyncedBlocks,
-    string ConnectionType);
+    string ConnectionType)
+{
+    /// <summary>Core's network name of the address: ipv4, ipv6 or not_publicly_routable.</summary>
+    public string Network { get; init; } = "ipv4";
+
+    /// <summary>Core's permission names (noban, download, ...), in Core's order.</summary>
+    public IReadOnlyList<string> Permissions { get; init; } = [];
+}
 
 /// <summary>The node's network state for getnetworkinfo.</summary>
 public sealed record NetworkSummary(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Node.Net;
+using Node.Rpc.Codec;
 using Node.Rpc.Protocol;
 using static Node.Rpc.Protocol.RpcParam;
 
@@ -14,12 +15,12 @@ internal static class NetworkMethods
     public static void Register(RpcMethodTable table)
     {
         table.Add(new("getpeerinfo", Category, "Returns data about each connected network peer as a json array of objects.", [],
-            "[ { \"id\", \"addr\", \"addrbind\", \"services\", \"relaytxes\", \"lastsend\", \"lastrecv\", \"bytessent\", \"bytesrecv\", \"conntime\", \"timeoffset\", \"pingtime\", \"minping\", \"version\", \"subver\", \"inbound\", \"startingheight\", \"synced_headers\", \"synced_blocks\", \"connection_type\" }, ... ]",
+            "[ { \"id\", \"addr\", \"addrbind\", \"network\", \"services\", \"servicesnames\", \"relaytxes\", \"lastsend\", \"lastrecv\", \"last_transaction\", \"last_block\", \"bytessent\", \"bytesrecv\", \"conntime\", \"timeoffset\", \"pingtime\", \"minping\", \"version\", \"subver\", \"inbound\", \"bip152_hb_to\", \"bip152_hb_from\", \"startingheight\", \"presynced_headers\", \"synced_headers\", \"synced_blocks\", \"inflight\", \"addr_relay_enabled\", \"addr_processed\", \"addr_rate_limited\", \"permissions\", \"minfeefilter\", \"bytessent_per_msg\", \"bytesrecv_per_msg\", \"connection_type\", \"transport_protocol_type\", \"session_id\" }, ... ]",
             GetPeerInfo));
         table.Add(new("getconnectioncount", Category, "Returns the number of connections to other nodes.", [],
             "n    (numeric) The connection count", (c, w) => w.WriteNumberValue(c.Context.Network.ConnectionCount)));
         table.Add(new("getnetworkinfo", Category, "Returns an object containing various state info regarding P2P networking.", [],
-            "{ \"version\", \"subversion\", \"protocolversion\", \"localservices\", \"localrelay\", \"timeoffset\", \"networkactive\", \"connections\", \"connections_in\", \"connections_out\", \"relayfee\", \"incrementalfee\", \"localaddresses\", \"warnings\" }",
+            "{ \"version\", \"subversion\", \"protocolversion\", \"localservices\", \"localservicesnames\", \"localrelay\", \"timeoffset\", \"networkactive\", \"connections\", \"connections_in\", \"connections_out\", \"networks\": [ { \"name\", \"limited\", \"reachable\", \"proxy\", \"proxy_randomize_credentials\" } ], \"relayfee\", \"incrementalfee\", \"localaddresses\", \"warnings\" }",
             GetNetworkInfo));
         table.Add(new("addnode", Category, "Attempts to add or remove a node from the addnode list.\nOr try a connection to a node once.",
             [Required("node", RpcParamType.String, "The address of the peer to connect to"), Required("command", RpcParamType.String, "'add' to add a node to the list, 'remove' to remove a node from the list, 'onetry' to try a connection to the node once")],
@@ -42,6 +43,15 @@ internal static class NetworkMethods
         }));
     }
 
+    /// <summary>Core's DEFAULT_MIN_RELAY_TX_FEE and DEFAULT_INCREMENTAL_RELAY_FEE, in satoshis per kvB: the policy a node without a mempool reports.</summary>
+    private const long MinRelayFeePerKvB = 1000, IncrementalRelayFeePerKvB = 1000;
+
+    /// <summary>
+    /// Core's getpeerinfo field order (v28). What the connection manager does not track is written
+    /// as Core writes it for a peer with no such state: no transactions or blocks received yet
+    /// (last_transaction and last_block 0), no headers presync (-1), nothing in flight, no address
+    /// relay, no fee filter, no per-message byte counts; v1 transport (no BIP324 session).
+    /// </summary>
     private static void GetPeerInfo(RpcCall call, Utf8JsonWriter w)
     {
         w.WriteStartArray();
@@ -50,11 +60,15 @@ internal static class NetworkMethods
             w.WriteStartObject();
             w.WriteNumber("id"u8, p.Id);
             w.WriteString("addr"u8, p.Address);
-            w.WriteString("addrbind"u8, p.AddressBind);
+            if (!string.IsNullOrEmpty(p.AddressBind)) w.WriteString("addrbind"u8, p.AddressBind);
+            w.WriteString("network"u8, p.Network);
             w.WriteString("services"u8, p.Services.ToString("x16", CultureInfo.InvariantCulture));
+            WriteNames(w, "servicesnames"u8, PeerNames.Services(p.Services));
             w.WriteBoolean("relaytxes"u8, p.RelayTransactions);
             w.WriteNumber("lastsend"u8, p.LastSend);
             w.WriteNumber("lastrecv"u8, p.LastReceive);
+            w.WriteNumber("last_transaction"u8, 0);
+            w.WriteNumber("last_block"u8, 0);
             w.WriteNumber("bytessent"u8, p.BytesSent);
             w.WriteNumber("bytesrecv"u8, p.BytesReceived);
             w.WriteNumber("conntime"u8, p.ConnectedTime);
@@ -64,15 +78,43 @@ internal static class NetworkMethods
             w.WriteNumber("version"u8, p.Version);
             w.WriteString("subver"u8, p.SubVersion);
             w.WriteBoolean("inbound"u8, p.Inbound);
+            w.WriteBoolean("bip152_hb_to"u8, false);
+            w.WriteBoolean("bip152_hb_from"u8, false);
             w.WriteNumber("startingheight"u8, p.StartingHeight);
+            w.WriteNumber("presynced_headers"u8, -1);
             w.WriteNumber("synced_headers"u8, p.SyncedHeaders);
             w.WriteNumber("synced_blocks"u8, p.SyncedBlocks);
+            w.WriteStartArray("inflight"u8);
+            w.WriteEndArray();
+            w.WriteBoolean("addr_relay_enabled"u8, false);
+            w.WriteNumber("addr_processed"u8, 0);
+            w.WriteNumber("addr_rate_limited"u8, 0);
+            WriteNames(w, "permissions"u8, p.Permissions);
+            AmountJson.Write(w, "minfeefilter"u8, 0);
+            w.WriteStartObject("bytessent_per_msg"u8);
+            w.WriteEndObject();
+            w.WriteStartObject("bytesrecv_per_msg"u8);
+            w.WriteEndObject();
             w.WriteString("connection_type"u8, p.ConnectionType);
+            w.WriteString("transport_protocol_type"u8, "v1");
+            w.WriteString("session_id"u8, "");
             w.WriteEndObject();
         }
         w.WriteEndArray();
     }
 
+    private static void WriteNames(Utf8JsonWriter w, ReadOnlySpan<byte> name, IEnumerable<string> names)
+    {
+        w.WriteStartArray(name);
+        foreach (string n in names) w.WriteStringValue(n);
+        w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Core's getnetworkinfo (v28 order). Of Core's networks only IPv4 and IPv6 are reachable: this
+    /// node has no proxy, Tor, I2P or CJDNS support. The relay fees are Core's defaults (this node
+    /// relays no transactions).
+    /// </summary>
     private static void GetNetworkInfo(RpcCall call, Utf8JsonWriter w)
     {
         var n = call.Context.Network.GetNetworkSummary();
@@ -81,12 +123,28 @@ internal static class NetworkMethods
         w.WriteString("subversion"u8, n.SubVersion);
         w.WriteNumber("protocolversion"u8, n.ProtocolVersion);
         w.WriteString("localservices"u8, n.LocalServices.ToString("x16", CultureInfo.InvariantCulture));
+        WriteNames(w, "localservicesnames"u8, PeerNames.Services(n.LocalServices));
         w.WriteBoolean("localrelay"u8, n.LocalRelay);
         w.WriteNumber("timeoffset"u8, n.TimeOffset);
         w.WriteBoolean("networkactive"u8, n.NetworkActive);
         w.WriteNumber("connections"u8, n.ConnectionsIn + n.ConnectionsOut);
         w.WriteNumber("connections_in"u8, n.ConnectionsIn);
         w.WriteNumber("connections_out"u8, n.ConnectionsOut);
+        w.WriteStartArray("networks"u8);
+        foreach (string network in (ReadOnlySpan<string>)["ipv4", "ipv6", "onion", "i2p", "cjdns"])
+        {
+            bool reachable = network is "ipv4" or "ipv6";
+            w.WriteStartObject();
+            w.WriteString("name"u8, network);
+            w.WriteBoolean("limited"u8, !reachable);
+            w.WriteBoolean("reachable"u8, reachable);
+            w.WriteString("proxy"u8, "");
+            w.WriteBoolean("proxy_randomize_credentials"u8, false);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        AmountJson.Write(w, "relayfee"u8, MinRelayFeePerKvB);
+        AmountJson.Write(w, "incrementalfee"u8, IncrementalRelayFeePerKvB);
         w.WriteStartArray("localaddresses"u8);
         foreach (var a in n.LocalAddresses)
         {
