@@ -11,7 +11,7 @@ internal static class ScriptJson
     /// Writes the fields into the object the caller opened. "desc" and "address" come with
     /// <paramref name="includeAddress"/>; the address is left out for P2PK as Core does.
     /// </summary>
-    public static ScriptType WriteFields(Utf8JsonWriter w, ReadOnlySpan<byte> script, ChainType network, bool includeHex, bool includeAddress, byte[]? knownWitnessScript = null)
+    public static void WriteFields(Utf8JsonWriter w, ReadOnlySpan<byte> script, ChainType network, bool includeHex, bool includeAddress, byte[]? knownWitnessScript = null)
     {
         w.WriteString("asm"u8, ScriptAsm.ToAsm(script));
         if (includeAddress) w.WriteString("desc"u8, DescriptorInference.Infer(script, network, knownWitnessScript));
@@ -22,6 +22,5 @@ internal static class ScriptJson
         if (includeAddress && type != ScriptType.PubKey && AddressEncoder.Encode(type, solutions, script, network) is { } address)
             w.WriteString("address"u8, address);
         w.WriteString("type"u8, type.Name());
-        return type;
     }
 }
