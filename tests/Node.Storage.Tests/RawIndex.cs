@@ -23,6 +23,19 @@ public static class RawIndex
         db.Put(hash.Bytes.ToArray(), value, db.GetColumnFamily(BlockIndexDb.BlockIndexFamily));
     }
 
+    /// <summary>Rewrites a stored row as a version 1 store wrote it.</summary>
+    public static void RewriteAsVersion1(string dataDir, Hash256 hash) =>
+        Put(dataDir, hash, Version1Of(BlockIndexRowCodec.Read(hash.Bytes, Get(dataDir, hash))));
+
+    /// <summary>Flips bits of a version 2 row's stored wire checksum, as damage on disk would.</summary>
+    public static void DamageWireChecksum(string dataDir, Hash256 hash, uint flip)
+    {
+        var value = Get(dataDir, hash);
+        var field = value.AsSpan(WireChecksumAt);
+        BinaryPrimitives.WriteUInt32LittleEndian(field, BinaryPrimitives.ReadUInt32LittleEndian(field) ^ flip);
+        Put(dataDir, hash, value);
+    }
+
     /// <summary>The row as a version 1 store wrote it: 141 bytes, no wire checksum, the plain block checksum.</summary>
     public static byte[] Version1Of(in BlockIndexRow row)
     {

@@ -86,7 +86,7 @@ public class WireChecksumTests
             rows = Blocks.AppendChain(store, 50);
             store.Commit(rows[^1].Hash);
         }
-        foreach (var row in rows.Where((_, h) => h % 2 == 0)) RawIndex.Put(dir.Path, row.Hash, RawIndex.Version1Of(row));
+        foreach (var row in rows.Where((_, h) => h % 2 == 0)) RawIndex.RewriteAsVersion1(dir.Path, row.Hash);
         Assert.Equal(BlockIndexRowCodec.Version1Size, RawIndex.Get(dir.Path, rows[0].Hash).Length);
         Assert.Equal(BlockIndexRowCodec.Size, RawIndex.Get(dir.Path, rows[1].Hash).Length);
 
@@ -175,9 +175,7 @@ public class WireChecksumTests
             rows = Blocks.AppendChain(store, 10);
             store.Commit(rows[^1].Hash);
         }
-        var value = RawIndex.Get(dir.Path, rows[9].Hash);
-        value[RawIndex.WireChecksumAt + 3] ^= 0x40;
-        RawIndex.Put(dir.Path, rows[9].Hash, value);
+        RawIndex.DamageWireChecksum(dir.Path, rows[9].Hash, 0x40000000);
 
         using var reopened = BlockStore.Open(dir.Path, Blocks.MainnetMagic);
         Assert.Equal(rows[8].Hash, reopened.Tip);

@@ -65,10 +65,8 @@ public sealed class StoredWireChecksumTests : IDisposable
     {
         var state = _fixture.Open(ChainParams.Main, Options);
         for (int h = 1; h <= 438; h++) state.ProcessBlock(Blocks.Value[h]);
-        state.Flush();
-        var rows = Enumerable.Range(0, 439).Select(h => BlockIndexLoader.RowOf(state.Index, state.Chain.NodeByHeight(h))).ToList();
         state.Dispose();
-        foreach (var row in rows) RawIndex.Put(_fixture.DataDir, row.Hash, RawIndex.Version1Of(row));
+        for (int h = 0; h <= 438; h++) RawIndex.RewriteAsVersion1(_fixture.DataDir, HashAt(h));
 
         state = _fixture.Reopen(ChainParams.Main, Options);
         Assert.True(state.Recovery.Clean);
@@ -87,9 +85,7 @@ public sealed class StoredWireChecksumTests : IDisposable
         var state = _fixture.Open(ChainParams.Main, Options);
         for (int h = 1; h <= 100; h++) state.ProcessBlock(Blocks.Value[h]);
         state.Dispose();
-        var value = RawIndex.Get(_fixture.DataDir, HashAt(50));
-        value[RawIndex.WireChecksumAt] ^= 0x10;
-        RawIndex.Put(_fixture.DataDir, HashAt(50), value);
+        RawIndex.DamageWireChecksum(_fixture.DataDir, HashAt(50), 0x10);
 
         state = _fixture.Reopen(ChainParams.Main, Options);
         Assert.Equal(100, state.TipHeight);
