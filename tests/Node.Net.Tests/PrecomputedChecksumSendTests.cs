@@ -24,11 +24,11 @@ public class PrecomputedChecksumSendTests
         Assert.True(await peer.SendRawAsync(Command.Block, Block).Within());
 
         // The raw client's frame reader checks each header's checksum against the payload it received.
+        // (A ping of the peer's own may come in between: its first one goes out on its timer's first tick.)
         var (_, withKnown) = await client.ReadUntilAsync(Command.Block);
-        var (between, hashed) = await client.ReadUntilAsync(Command.Block);
+        var (_, hashed) = await client.ReadUntilAsync(Command.Block);
         Assert.Equal(Block, withKnown);
         Assert.Equal(Block, hashed);
-        Assert.Empty(between);
     }
 
     [Fact]
