@@ -45,19 +45,31 @@ public sealed partial class Peer
         SendRawAsync(command, new ReadOnlySequence<byte>(payload));
 
     /// <inheritdoc cref="SendRawAsync(Command, ReadOnlyMemory{byte})"/>
-    public ValueTask<bool> SendRawAsync(Command command, ReadOnlySequence<byte> payload)
+    public ValueTask<bool> SendRawAsync(Command command, ReadOnlySequence<byte> payload) =>
+        IsClosing ? new ValueTask<bool>(false) : SendRawAsync(command, payload, FrameReader.Checksum(payload));
+
+    /// <summary>
+    /// Queues an already serialized payload whose message checksum the caller holds (a stored block with the
+    /// checksum kept with it): nothing is hashed, the header takes <paramref name="checksum"/> as it is, so it
+    /// must be <see cref="FrameReader.Checksum(ReadOnlySpan{byte})"/> of exactly these bytes. The payload must stay
+    /// unchanged until the returned task completes.
+    /// </summary>
+    public ValueTask<bool> SendRawAsync(Command command, ReadOnlyMemory<byte> payload, uint checksum) =>
+        SendRawAsync(command, new ReadOnlySequence<byte>(payload), checksum);
+
+    private ValueTask<bool> SendRawAsync(Command command, ReadOnlySequence<byte> payload, uint checksum)
     {
         if (IsClosing) return new ValueTask<bool>(false);
-        if (!_sendLock.Wait(0)) return SendRawLockedAsync(command, payload);
-        return WriteRawAndFlush(command, payload);
+        if (!_sendLock.Wait(0)) return SendRawLockedAsync(command, payload, checksum);
+        return WriteRawAndFlush(command, payload, checksum);
     }
 
-    private ValueTask<bool> WriteRawAndFlush(Command command, in ReadOnlySequence<byte> payload)
+    private ValueTask<bool> WriteRawAndFlush(Command command, in ReadOnlySequence<byte> payload, uint checksum)
     {
         if (IsClosing) return Release(false);
         try
         {
-            new MessageWriter(_transport.Output, _magic).WriteRaw(command, payload);
+            new MessageWriter(_transport.Output, _magic).WriteRaw(command, payload, checksum);
             Counters.Sent(MessageHeader.Size + payload.Length);
         }
         catch
@@ -68,10 +80,10 @@ public sealed partial class Peer
         return FlushAndRelease();
     }
 
-    private async ValueTask<bool> SendRawLockedAsync(Command command, ReadOnlySequence<byte> payload)
+    private async ValueTask<bool> SendRawLockedAsync(Command command, ReadOnlySequence<byte> payload, uint checksum)
     {
         await _sendLock.WaitAsync().ConfigureAwait(false);
-        return await WriteRawAndFlush(command, payload).ConfigureAwait(false);
+        return await WriteRawAndFlush(command, payload, checksum).ConfigureAwait(false);
     }
 
     private PooledBufferWriter Encode<T>(in T message) where T : IMessagePayload, allows ref struct

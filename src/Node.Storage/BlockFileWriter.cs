@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Hashing;
 using Microsoft.Win32.SafeHandles;
+using Node.Wire;
 
 namespace Node.Storage;
 
@@ -42,14 +43,16 @@ internal sealed class BlockFileWriter : IDisposable
         _allocated = RandomAccess.GetLength(_handle);
     }
 
-    public StoredBlock Append(ReadOnlySpan<byte> block)
+    /// <summary>Appends a block; a null <paramref name="wireChecksum"/> is computed from the bytes.</summary>
+    public StoredBlock Append(ReadOnlySpan<byte> block, uint? wireChecksum)
     {
         long at = Reserve(block.Length);
         RandomAccess.Write(_handle, block, at + FlatFiles.RecordPrefixSize);
-        return Finish(at, block.Length, BlockChecksum.Of(block));
+        return Finish(at, block.Length, BlockChecksum.Of(block), wireChecksum ?? FrameReader.Checksum(block));
     }
 
-    public StoredBlock Append(in ReadOnlySequence<byte> block)
+    /// <inheritdoc cref="Append(ReadOnlySpan{byte}, uint?)"/>
+    public StoredBlock Append(in ReadOnlySequence<byte> block, uint? wireChecksum)
     {
         if (block.Length > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(block), "a block cannot exceed 2 GiB");
         int length = (int)block.Length;
@@ -60,7 +63,7 @@ internal sealed class BlockFileWriter : IDisposable
             RandomAccess.Write(_handle, segment.Span, offset);
             offset += segment.Length;
         }
-        return Finish(at, length, BlockChecksum.Of(block, _hasher));
+        return Finish(at, length, BlockChecksum.Of(block, _hasher), wireChecksum ?? FrameReader.Checksum(block));
     }
 
     /// <summary>fsyncs the current file if anything was written since the last flush (rolled-over files were synced when closed).</summary>
@@ -101,11 +104,11 @@ internal sealed class BlockFileWriter : IDisposable
         return Position;
     }
 
-    private StoredBlock Finish(long at, int length, ulong checksum)
+    private StoredBlock Finish(long at, int length, ulong checksum, uint wireChecksum)
     {
         Position = at + FlatFiles.RecordPrefixSize + length;
         _dirty = true;
-        return new StoredBlock(new BlockLocation(CurrentFile, (uint)(at + FlatFiles.RecordPrefixSize), (uint)length), checksum);
+        return new StoredBlock(new BlockLocation(CurrentFile, (uint)(at + FlatFiles.RecordPrefixSize), (uint)length), checksum, wireChecksum);
     }
 
     // Like Core's FlushBlockFile(finalize): cut the preallocated tail and sync before moving on,

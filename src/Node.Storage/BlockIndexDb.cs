@@ -77,18 +77,9 @@ internal sealed class BlockIndexDb : IDisposable
 
     public bool TryGetRow(Hash256 hash, out BlockIndexRow row)
     {
-        Span<byte> value = stackalloc byte[BlockIndexRowCodec.Size];
-        bool found;
-        try
-        {
-            found = _db.GetFixedSizeValue(hash.Bytes, value, BlockIndex, _pointRead);
-        }
-        catch (Exception e) when (e is not RocksDbException)
-        {
-            throw new StorageCorruptionException(StorageError.BadIndexRow, $"block_index row of {hash}: {e.Message}");
-        }
-        row = found ? BlockIndexRowCodec.Read(hash.Bytes, value) : default;
-        return found;
+        var value = _db.Get(hash.Bytes, RowValue.Reader, BlockIndex, _pointRead);
+        row = value.Found ? value.Decode(hash) : default;
+        return value.Found;
     }
 
     /// <summary>Streams every row in key order, decoding straight from RocksDB's buffers.</summary>

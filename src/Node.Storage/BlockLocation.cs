@@ -13,5 +13,8 @@ public readonly record struct BlockLocation(int File, uint Offset, uint Length)
     public long End => (long)Offset + Length;
 }
 
-/// <summary>A block just written to a flat file: its location and the checksum of its bytes.</summary>
-public readonly record struct StoredBlock(BlockLocation Location, ulong Checksum);
+/// <summary>
+/// A block just written to a flat file: its location, the checksum of its bytes, and its
+/// <see cref="BlockIndexRow.WireChecksum"/> (the checksum of a message carrying it).
+/// </summary>
+public readonly record struct StoredBlock(BlockLocation Location, ulong Checksum, uint WireChecksum = 0);

@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Node.Primitives;
+using Node.Wire;
 using RocksDbSharp;
 
 namespace Node.Storage;
@@ -70,11 +71,16 @@ public sealed class BlockStore : IDisposable
         }
     }
 
-    /// <summary>Appends a raw block to the current flat file (not yet durable: see <see cref="Commit"/>).</summary>
-    public StoredBlock AppendBlock(ReadOnlySpan<byte> block) => _writer.Append(block);
+    /// <summary>
+    /// Appends a raw block to the current flat file (not yet durable: see <see cref="Commit"/>).
+    /// <paramref name="wireChecksum"/> is the checksum of the message the block arrived in, already
+    /// verified by the frame reader and trusted as it is; when null it is computed from the bytes
+    /// (one SHA-256d of the block). It becomes the row's <see cref="BlockIndexRow.WireChecksum"/>.
+    /// </summary>
+    public StoredBlock AppendBlock(ReadOnlySpan<byte> block, uint? wireChecksum = null) => _writer.Append(block, wireChecksum);
 
-    /// <summary>Appends a raw block straight from (possibly segmented) network buffers.</summary>
-    public StoredBlock AppendBlock(in ReadOnlySequence<byte> block) => _writer.Append(block);
+    /// <summary>Appends a raw block straight from (possibly segmented) network buffers; <paramref name="wireChecksum"/> as for a span.</summary>
+    public StoredBlock AppendBlock(in ReadOnlySequence<byte> block, uint? wireChecksum = null) => _writer.Append(block, wireChecksum);
 
     /// <summary>fsyncs the flat-file bytes appended since the last flush.</summary>
     public void Flush() => _writer.Flush();
@@ -110,12 +116,23 @@ public sealed class BlockStore : IDisposable
     /// its checksum verifies; on any error nothing is advanced. A corrupt block is logged and
     /// never served.
     /// </summary>
-    public StorageError FetchBlock(Hash256 hash, IBufferWriter<byte> destination)
+    public StorageError FetchBlock(Hash256 hash, IBufferWriter<byte> destination) => Fetch(hash, destination, withWireChecksum: false, out _);
+
+    /// <summary>
+    /// <see cref="FetchBlock(Hash256, IBufferWriter{byte})"/>, also giving the block's wire checksum (see
+    /// <see cref="ReadBlock(in BlockIndexRow, Span{byte}, out uint)"/>).
+    /// </summary>
+    public StorageError FetchBlock(Hash256 hash, IBufferWriter<byte> destination, out uint wireChecksum) =>
+        Fetch(hash, destination, withWireChecksum: true, out wireChecksum);
+
+    private StorageError Fetch(Hash256 hash, IBufferWriter<byte> destination, bool withWireChecksum, out uint wireChecksum)
     {
+        wireChecksum = 0;
         if (!_index.TryGetRow(hash, out var row) || !row.HasData) return StorageError.BlockNotFound;
         if (row.Location.Length > BlockFileReader.MaxBlockLength) return ReadBlock(row, default); // refused and logged there
         int length = (int)row.Location.Length;
-        var error = ReadBlock(row, destination.GetSpan(length));
+        var span = destination.GetSpan(length);
+        var error = withWireChecksum ? ReadBlock(row, span, out wireChecksum) : ReadBlock(row, span);
         if (error == StorageError.None) destination.Advance(length);
         return error;
     }
@@ -127,6 +144,20 @@ public sealed class BlockStore : IDisposable
         var error = _reader.Read(row.Location, row.Checksum, destination);
         if (error is not (StorageError.None or StorageError.DestinationTooSmall))
             StorageLog.CorruptBlock(_logger, row.Hash, error, row.Location.File, row.Location.Offset, row.Location.Length);
+        return error;
+    }
+
+    /// <summary>
+    /// <see cref="ReadBlock(in BlockIndexRow, Span{byte})"/>, also giving the checksum of a message carrying
+    /// exactly these bytes: the row's <see cref="BlockIndexRow.WireChecksum"/>, covered by the same
+    /// verification as the bytes; computed from the bytes for a row without one. 0 on error.
+    /// </summary>
+    public StorageError ReadBlock(in BlockIndexRow row, Span<byte> destination, out uint wireChecksum)
+    {
+        var error = ReadBlock(row, destination);
+        wireChecksum = error != StorageError.None ? 0
+            : row.WireChecksum != 0 ? row.WireChecksum
+            : FrameReader.Checksum(destination[..(int)row.Location.Length]);
         return error;
     }
 

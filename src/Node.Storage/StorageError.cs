@@ -14,7 +14,7 @@ public enum StorageError
     BadRecordMagic,
     /// <summary>The record's length prefix differs from the length in the index row.</summary>
     LengthMismatch,
-    /// <summary>The block bytes do not hash to the checksum recorded in the index row.</summary>
+    /// <summary>The block bytes do not hash to the checksum recorded in the index row (or that row's wire checksum was damaged: the two are sealed together).</summary>
     ChecksumMismatch,
     /// <summary>The caller's buffer is smaller than the block.</summary>
     DestinationTooSmall,

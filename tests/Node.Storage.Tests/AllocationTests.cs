@@ -17,15 +17,20 @@ public class AllocationTests
         store.Commit(row.Hash);
         var segmented = Sequences.Chunked(block, 65536);
         var writer = new ArrayBufferWriter<byte>(block.Length);
-        Assert.Equal(StorageError.None, store.FetchBlock(row.Hash, writer)); // opens the read handle once
+        // Once each before counting: opens the read handle, runs one-time initialization.
+        Assert.Equal(StorageError.None, store.FetchBlock(row.Hash, writer, out _));
+        store.AppendBlock(segmented);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 20; i++)
         {
             store.AppendBlock(block);
             store.AppendBlock(segmented);
+            store.AppendBlock(block, row.WireChecksum);
             writer.ResetWrittenCount();
             store.FetchBlock(row.Hash, writer);
+            writer.ResetWrittenCount();
+            store.FetchBlock(row.Hash, writer, out _);
         }
         store.Flush();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -37,7 +37,7 @@ public static class Blocks
 
     public static BlockIndexRow RowFor(byte[] block, int height, BigInteger chainWork, StoredBlock stored) =>
         new(HashOf(block), BlockHeader.Read(block), height, BlockStatus.FullyValidated | BlockStatus.DataStored,
-            ToChainWork(chainWork), stored.Location, stored.Checksum);
+            ToChainWork(chainWork), stored.Location, stored.Checksum, stored.WireChecksum);
 
     /// <summary>Stores blocks 0..count-1 of the 0..438 run, staging a row for each; returns the rows (not committed).</summary>
     public static List<BlockIndexRow> AppendChain(BlockStore store, int count, int first = 0)

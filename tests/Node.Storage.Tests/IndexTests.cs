@@ -11,11 +11,11 @@ public class IndexTests
     {
         var block = Blocks.Mainnet0To438[170];
         var row = Blocks.RowFor(block, 170, Blocks.WorkOf(0x1d00ffff) * 171,
-            new StoredBlock(new BlockLocation(12345, 0x7ffffff8, 4_000_000), 0xfedcba9876543210));
+            new StoredBlock(new BlockLocation(12345, 0x7ffffff8, 4_000_000), 0xfedcba9876543210, 0x89abcdef));
         var value = new byte[BlockIndexRowCodec.Size];
         BlockIndexRowCodec.Write(row, value);
 
-        Assert.Equal(1 + 80 + 4 + 4 + 32 + 4 + 4 + 4 + 8, BlockIndexRowCodec.Size);
+        Assert.Equal(1 + 80 + 4 + 4 + 32 + 4 + 4 + 4 + 8 + 4, BlockIndexRowCodec.Size);
         Assert.Equal(BlockIndexRowCodec.Version, value[0]);
         Assert.Equal(block.AsSpan(0, 80).ToArray(), value.AsSpan(1, 80).ToArray());
         Assert.Equal(170, BinaryPrimitives.ReadInt32LittleEndian(value.AsSpan(81)));
@@ -79,7 +79,7 @@ public class IndexTests
             var rows = Blocks.AppendChain(store, 1);
             store.Commit(rows[0].Hash);
         }
-        using (var db = RocksDb.Open(new DbOptions(), Path.Combine(dir.BlocksDir, "index"), Families()))
+        using (var db = RawIndex.Open(dir.Path))
         {
             var state = db.Get("s"u8, db.GetColumnFamily(BlockIndexDb.ChainStateFamily));
             BinaryPrimitives.WriteUInt32LittleEndian(state, ChainStateCodec.FormatVersion + 1);
@@ -98,17 +98,11 @@ public class IndexTests
             var rows = Blocks.AppendChain(store, 3);
             store.Commit(rows[^1].Hash);
         }
-        using (var db = RocksDb.Open(new DbOptions(), Path.Combine(dir.BlocksDir, "index"), Families()))
+        using (var db = RawIndex.Open(dir.Path))
             db.Put([1], [2], db.CreateColumnFamily(new ColumnFamilyOptions(), "utxo"));
 
         using var reopened = BlockStore.Open(dir.Path, Blocks.MainnetMagic);
         Assert.True(reopened.Recovery.Clean);
         Assert.Equal(Blocks.HashOf(Blocks.Mainnet0To438[2]), reopened.Tip);
     }
-
-    private static ColumnFamilies Families() => new()
-    {
-        { BlockIndexDb.BlockIndexFamily, new ColumnFamilyOptions() },
-        { BlockIndexDb.ChainStateFamily, new ColumnFamilyOptions() },
-    };
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using Node.Primitives;
 using Node.Tests;
 
@@ -75,5 +76,21 @@ public class RealDataTests
         var output = new ArrayBufferWriter<byte>();
         new MessageWriter(output, Framed.Main).WriteRaw(Command.Block, Sequences.Chunked(block, 4096));
         Assert.True(fromSpan.AsSpan().SequenceEqual(output.WrittenSpan));
+    }
+
+    [Fact]
+    public void A_received_frame_carries_its_verified_checksum_and_a_frame_written_with_it_is_byte_identical()
+    {
+        var block = TestData.Bytes("blocks/mainnet-540107.raw");
+        var framed = Framed.EncodeRaw(Command.Block, block);
+        var frame = Framed.ReadOne(Sequences.Chunked(framed, 65536));
+        // SHA256d by the platform: an implementation independent of the node's hashing.
+        var sha256d = System.Security.Cryptography.SHA256.HashData(System.Security.Cryptography.SHA256.HashData(block));
+        Assert.Equal(BinaryPrimitives.ReadUInt32LittleEndian(sha256d), frame.Checksum);
+        Assert.Equal(BinaryPrimitives.ReadUInt32LittleEndian(framed.AsSpan(20)), frame.Checksum);
+
+        var output = new ArrayBufferWriter<byte>();
+        new MessageWriter(output, Framed.Main).WriteRaw(Command.Block, new ReadOnlySequence<byte>(block), frame.Checksum);
+        Assert.True(framed.AsSpan().SequenceEqual(output.WrittenSpan));
     }
 }

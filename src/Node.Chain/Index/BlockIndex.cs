@@ -60,14 +60,15 @@ public sealed class BlockIndex
     /// Adds a header with the status it was stored with (restoring the index at start-up); failure
     /// flags are taken as stored. A header already present returns its existing id unchanged.
     /// </summary>
-    internal int Restore(in BlockHeader header, in Hash256 hash, BlockStatus status, BlockLocation location, ulong checksum)
+    internal int Restore(in BlockHeader header, in Hash256 hash, BlockStatus status, in StoredBlock stored)
     {
         int id = Add(header, hash, status);
         if ((status & BlockStatus.DataStored) != 0)
         {
             ref var e = ref _arena[id];
-            e._location = location;
-            e._checksum = checksum;
+            e._location = stored.Location;
+            e._checksum = stored.Checksum;
+            e._wireChecksum = stored.WireChecksum;
         }
         return id;
     }
@@ -201,6 +202,7 @@ public sealed class BlockIndex
         ref var e = ref _arena[CheckId(id)];
         e._location = stored.Location;
         e._checksum = stored.Checksum;
+        e._wireChecksum = stored.WireChecksum;
         e._status |= BlockStatus.DataStored;
     }
 

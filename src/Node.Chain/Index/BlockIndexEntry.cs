@@ -23,6 +23,7 @@ public struct BlockIndexEntry
     internal int _skip;
     internal BlockStatus _status;
     internal BlockLocation _location;
+    internal uint _wireChecksum; // fills the padding before the ulong: the entry stays 152 bytes
     internal ulong _checksum;
 
     public readonly Hash256 Hash => _hash;
@@ -41,6 +42,8 @@ public struct BlockIndexEntry
     public readonly BlockLocation Location => _location;
     /// <summary>Checksum of the stored block bytes (see <see cref="StoredBlock"/>).</summary>
     public readonly ulong Checksum => _checksum;
+    /// <summary>Message checksum of the stored block bytes, 0 when not known (see <see cref="BlockIndexRow.WireChecksum"/>).</summary>
+    public readonly uint WireChecksum => _wireChecksum;
 
     public readonly bool IsFailedOrDescendsFromFailed => (_status & BlockStatus.FailureMask) != 0;
 }

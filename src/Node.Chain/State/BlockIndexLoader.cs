@@ -20,8 +20,7 @@ internal static class BlockIndexLoader
         public Hash256 Hash;
         public int Height;
         public BlockStatus Status;
-        public BlockLocation Location;
-        public ulong Checksum;
+        public StoredBlock Data;
     }
 
     public static BlockIndex Load(BlockStore store)
@@ -39,8 +38,7 @@ internal static class BlockIndexLoader
             slot.Hash = row.Hash;
             slot.Height = row.Height;
             slot.Status = row.Status;
-            slot.Location = row.Location;
-            slot.Checksum = row.Checksum;
+            slot.Data = new StoredBlock(row.Location, row.Checksum, row.WireChecksum);
             count++;
             maxHeight = Math.Max(maxHeight, row.Height);
         });
@@ -58,7 +56,7 @@ internal static class BlockIndexLoader
             int id;
             try
             {
-                id = index.Restore(row.Header, row.Hash, row.Status, row.Location, row.Checksum);
+                id = index.Restore(row.Header, row.Hash, row.Status, row.Data);
             }
             catch (BlockIndexException e)
             {
@@ -77,6 +75,6 @@ internal static class BlockIndexLoader
         ref readonly var e = ref index[id];
         bool stored = (e.Status & BlockStatus.DataStored) != 0;
         return new BlockIndexRow(e.Hash, index.GetHeader(id), e.Height, e.Status, e.ChainWork,
-            stored ? e.Location : BlockLocation.None, stored ? e.Checksum : 0);
+            stored ? e.Location : BlockLocation.None, stored ? e.Checksum : 0, stored ? e.WireChecksum : 0);
     }
 }

@@ -26,15 +26,18 @@ public sealed partial class ChainState
     /// <summary>
     /// Processes a block whose context-free checks the caller already ran (e.g. on the peer's task):
     /// <paramref name="contextFree"/> and <paramref name="checkedBlock"/> are what
-    /// <see cref="BlockValidator.CheckBlock"/> returned for these bytes.
+    /// <see cref="BlockValidator.CheckBlock"/> returned for these bytes. <paramref name="wireChecksum"/> is
+    /// the verified checksum of the message that carried exactly these bytes, stored with them so they are
+    /// served without hashing; when null it is computed if the block is stored.
     /// </summary>
-    public BlockProcessResult ProcessBlock(ReadOnlySpan<byte> block, in BlockValidationResult contextFree, in CheckedBlock checkedBlock)
+    public BlockProcessResult ProcessBlock(ReadOnlySpan<byte> block, in BlockValidationResult contextFree, in CheckedBlock checkedBlock,
+        uint? wireChecksum = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (block.Length < BlockHeader.Size)
             return BlockProcessResult.InvalidBlock(default, BlockRuleError.Malformed, -1);
         var hash = BlockHeader.HashOf(block[..BlockHeader.Size]);
-        var result = ProcessOne(block, hash, contextFree, checkedBlock);
+        var result = ProcessOne(block, hash, contextFree, checkedBlock, wireChecksum);
         if (result.Status is BlockProcessStatus.Accepted or BlockProcessStatus.Connected) ProcessOrphansOf(hash);
         CommitIfDue();
         return result;
@@ -47,7 +50,8 @@ public sealed partial class ChainState
         return ProcessBlock(linear.Span);
     }
 
-    private BlockProcessResult ProcessOne(ReadOnlySpan<byte> block, in Hash256 hash, in BlockValidationResult contextFree, in CheckedBlock checkedBlock)
+    private BlockProcessResult ProcessOne(ReadOnlySpan<byte> block, in Hash256 hash, in BlockValidationResult contextFree, in CheckedBlock checkedBlock,
+        uint? wireChecksum)
     {
         var header = BlockHeader.Read(block);
         bool known = _index.TryGet(hash, out int id);
@@ -86,7 +90,7 @@ public sealed partial class ChainState
             return BlockProcessResult.InvalidBlock(hash, contextual.Error, height);
         }
 
-        _index.SetDataLocation(id, _store.AppendBlock(block));
+        _index.SetDataLocation(id, _store.AppendBlock(block, wireChecksum));
         _dirty.Add(id);
         _blocksSinceCommit++;
         BlockAccepted?.Invoke(Describe(id));
@@ -117,7 +121,7 @@ public sealed partial class ChainState
             foreach (var (hash, bytes) in _orphans.TakeChildren(next))
             {
                 var contextFree = BlockValidator.CheckBlock(bytes, out var checkedBlock);
-                var result = ProcessOne(bytes, hash, contextFree, checkedBlock);
+                var result = ProcessOne(bytes, hash, contextFree, checkedBlock, wireChecksum: null);
                 if (result.Status is BlockProcessStatus.Accepted or BlockProcessStatus.Connected) parents.Enqueue(hash);
             }
         }

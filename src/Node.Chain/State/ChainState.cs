@@ -133,12 +133,24 @@ public sealed partial class ChainState : IDisposable
     /// Writes a stored block's raw bytes into <paramref name="destination"/> after its checksum
     /// verifies (stored since the last commit too); nothing is advanced on error.
     /// </summary>
-    public StorageError FetchBlock(in Hash256 hash, IBufferWriter<byte> destination)
+    public StorageError FetchBlock(in Hash256 hash, IBufferWriter<byte> destination) => Fetch(hash, destination, withWireChecksum: false, out _);
+
+    /// <summary>
+    /// <see cref="FetchBlock(in Hash256, IBufferWriter{byte})"/>, also giving the checksum of a message carrying
+    /// exactly these bytes: the one stored with the block (verified with it), computed for blocks stored
+    /// without one (see <see cref="BlockStore.ReadBlock(in BlockIndexRow, Span{byte}, out uint)"/>).
+    /// </summary>
+    public StorageError FetchBlock(in Hash256 hash, IBufferWriter<byte> destination, out uint wireChecksum) =>
+        Fetch(hash, destination, withWireChecksum: true, out wireChecksum);
+
+    private StorageError Fetch(in Hash256 hash, IBufferWriter<byte> destination, bool withWireChecksum, out uint wireChecksum)
     {
+        wireChecksum = 0;
         if (!_index.TryGet(hash, out int id) || (_index[id].Status & BlockStatus.DataStored) == 0) return StorageError.BlockNotFound;
         var row = BlockIndexLoader.RowOf(_index, id);
         int length = (int)row.Location.Length;
-        var error = _store.ReadBlock(row, destination.GetSpan(length));
+        var span = destination.GetSpan(length);
+        var error = withWireChecksum ? _store.ReadBlock(row, span, out wireChecksum) : _store.ReadBlock(row, span);
         if (error == StorageError.None) destination.Advance(length);
         return error;
     }

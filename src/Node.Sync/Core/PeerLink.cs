@@ -43,6 +43,8 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     public int HeaderCount { get; private set; }
     public BlockValidationResult BlockCheck { get; private set; }
     public CheckedBlock CheckedBlock { get; private set; }
+    /// <summary>The block message's verified checksum, stored with the block so serving it hashes nothing.</summary>
+    public uint BlockWireChecksum { get; private set; }
 
     public ReadOnlySequence<byte> Payload => _payload;
 
@@ -62,8 +64,9 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         for (int i = 0; i < HeaderCount; i++) HeaderHashes[i] = Headers[i].GetHash();
     }
 
-    public void CheckBlock(in ReadOnlySequence<byte> payload)
+    public void CheckBlock(in ReadOnlySequence<byte> payload, uint wireChecksum)
     {
+        BlockWireChecksum = wireChecksum;
         _linearBlock = new SequenceLinearizer(payload);
         _hasLinearBlock = true;
         var span = _linearBlock.Span;

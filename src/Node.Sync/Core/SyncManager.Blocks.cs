@@ -31,7 +31,7 @@ public sealed partial class SyncManager
             || (_chain.Index.TryGet(hash, out int known) && _download.InFlightFrom(known) != BlockDownloadScheduler.NoPeer);
         if (!requested && !AcceptUnrequested(peer, block, hash)) return;
 
-        var result = _chain.ProcessBlock(block, link.BlockCheck, link.CheckedBlock);
+        var result = _chain.ProcessBlock(block, link.BlockCheck, link.CheckedBlock, link.BlockWireChecksum);
         switch (result.Status)
         {
             case BlockProcessStatus.Invalid:

@@ -92,12 +92,15 @@ public sealed partial class SyncManager
         ReleaseServing(peer);
     }
 
-    /// <summary>The stored bytes, checksum verified, sent as they are (witness requests) or with the witness stripped.</summary>
+    /// <summary>
+    /// The stored bytes, checksum verified, sent as they are (witness requests, and blocks without witness data)
+    /// with the message checksum stored with them, or with the witness stripped and their checksum computed.
+    /// </summary>
     private ValueTask<bool> SendStoredBlock(PeerSyncState peer, in InventoryVector item)
     {
         var stored = peer.SendBuffer;
         stored.ResetWrittenCount();
-        var error = _chain.FetchBlock(item.Hash, stored);
+        var error = _chain.FetchBlock(item.Hash, stored, out uint storedChecksum);
         if (error != StorageError.None)
         {
             if (error != StorageError.BlockNotFound) SyncLog.StoredBlockUnreadable(_log, item.Hash, error);
@@ -105,15 +108,19 @@ public sealed partial class SyncManager
             return ValueTask.FromResult(true);
         }
         var bytes = stored.WrittenMemory;
+        ValueTask<bool> send;
+        Counters.BlockServed();
         if ((item.Type & InventoryType.WitnessFlag) == 0 && WitnessStripper.HasWitness(bytes.Span))
         {
             var stripped = peer.StripBuffer;
             stripped.ResetWrittenCount();
             WitnessStripper.Strip(bytes.Span, stripped);
-            bytes = stripped.WrittenMemory;
+            send = peer.Peer.SendRawAsync(Command.Block, stripped.WrittenMemory);
         }
-        Counters.BlockServed();
-        var send = peer.Peer.SendRawAsync(Command.Block, bytes);
+        else
+        {
+            send = peer.Peer.SendRawAsync(Command.Block, bytes, storedChecksum);
+        }
         if (peer.ContinueHash == item.Hash)
         {
             peer.ContinueHash = null;

@@ -19,8 +19,8 @@ public sealed partial class SyncManager
     public ValueTask OnMessageAsync(Peer peer, in Frame frame)
     {
         if (!_links.TryGetValue(peer.Id, out var link)) return default;
-        if (link.PendingConnect is { IsCompleted: false } pending) return LendAfterAsync(pending, link, frame.Command, frame.Payload);
-        return Lend(link, frame.Command, frame.Payload);
+        if (link.PendingConnect is { IsCompleted: false } pending) return LendAfterAsync(pending, link, frame);
+        return Lend(link, frame);
     }
 
     public void OnPeerDisconnected(Peer peer, PeerDisconnect reason)
@@ -37,21 +37,23 @@ public sealed partial class SyncManager
         await link.Writer.WriteAsync(ev).ConfigureAwait(false);
     }
 
-    private static async ValueTask LendAfterAsync(Task pending, PeerLink link, Command command, System.Buffers.ReadOnlySequence<byte> payload)
+    private static async ValueTask LendAfterAsync(Task pending, PeerLink link, Frame frame)
     {
         await pending.ConfigureAwait(false);
-        await Lend(link, command, payload).ConfigureAwait(false);
+        await Lend(link, frame).ConfigureAwait(false);
     }
 
-    private static ValueTask Lend(PeerLink link, Command command, in System.Buffers.ReadOnlySequence<byte> payload)
+    private static ValueTask Lend(PeerLink link, in Frame frame)
     {
+        var command = frame.Command;
+        var payload = frame.Payload;
         switch (command)
         {
             case Command.Headers:
                 link.DecodeHeaders(payload);
                 break;
             case Command.Block:
-                link.CheckBlock(payload);
+                link.CheckBlock(payload, frame.Checksum);
                 break;
             case Command.Inv or Command.NotFound or Command.GetHeaders or Command.GetBlocks or Command.GetData
                 or Command.Tx or Command.SendHeaders or Command.FeeFilter:

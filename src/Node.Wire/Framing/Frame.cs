@@ -6,7 +6,7 @@ namespace Node.Wire;
 /// One whole message found in the receive buffer. <see cref="Payload"/> is a slice of that
 /// buffer, not a copy: it is valid until the reader advances past it.
 /// </summary>
-public readonly struct Frame(Command command, CommandName name, ReadOnlySequence<byte> payload, WireError error)
+public readonly struct Frame(Command command, CommandName name, ReadOnlySequence<byte> payload, WireError error, uint checksum = 0)
 {
     /// <summary>
     /// The recognised command, or <see cref="Wire.Command.Unknown"/> for a well-formed name this node has no codec
@@ -18,6 +18,13 @@ public readonly struct Frame(Command command, CommandName name, ReadOnlySequence
     public CommandName Name { get; } = name;
 
     public ReadOnlySequence<byte> Payload { get; } = payload;
+
+    /// <summary>
+    /// The header's checksum field (the first 4 bytes of SHA256d(payload), as u32 LE). On a usable frame from
+    /// <see cref="FrameReader"/> it was verified against the payload, so it can be kept with the payload (a stored
+    /// block) and reused to send it; 0 on a frame built without one.
+    /// </summary>
+    public uint Checksum { get; } = checksum;
 
     /// <summary>
     /// <see cref="WireError.None"/> for a usable frame; for a dropped one

@@ -40,7 +40,7 @@ public static class FrameReader
             : !header.Name.IsWellFormed ? WireError.MalformedCommand
             : WireError.None;
         var command = error == WireError.None ? header.Name.Recognize() : Command.Unknown;
-        frame = new Frame(command, header.Name, payload, error);
+        frame = new Frame(command, header.Name, payload, error, header.Checksum);
         return error == WireError.None ? FrameStatus.Complete : FrameStatus.Dropped;
     }
 

@@ -29,10 +29,16 @@ public readonly struct MessageWriter(IBufferWriter<byte> output, uint magic)
     }
 
     /// <inheritdoc cref="WriteRaw(Command, ReadOnlySpan{byte})"/>
-    public void WriteRaw(Command command, in ReadOnlySequence<byte> payload)
+    public void WriteRaw(Command command, in ReadOnlySequence<byte> payload) => WriteRaw(command, payload, FrameReader.Checksum(payload));
+
+    /// <summary>
+    /// Frames a payload whose checksum the caller already holds (<see cref="FrameReader.Checksum(ReadOnlySpan{byte})"/>
+    /// of exactly these bytes, e.g. kept with a stored block): nothing is hashed, so a wrong one goes out as it is.
+    /// </summary>
+    public void WriteRaw(Command command, in ReadOnlySequence<byte> payload, uint checksum)
     {
         CheckLength(payload.Length);
-        WriteHeader(command, (int)payload.Length, FrameReader.Checksum(payload));
+        WriteHeader(command, (int)payload.Length, checksum);
         foreach (var segment in payload) output.Write(segment.Span);
     }
 

@@ -5,10 +5,10 @@ using Node.Wire;
 
 namespace Node.Sync.Tests.Integration;
 
-/// <summary>A test client's sink: every message a node sends us, copied, in order.</summary>
+/// <summary>A test client's sink: every message a node sends us, copied, in order, with its header checksum.</summary>
 internal sealed class ClientSink : IPeerMessageSink
 {
-    private readonly Channel<(Command Command, byte[] Payload)> _messages = Channel.CreateUnbounded<(Command, byte[])>();
+    private readonly Channel<(Command Command, byte[] Payload, uint Checksum)> _messages = Channel.CreateUnbounded<(Command, byte[], uint)>();
     private readonly TaskCompletionSource<Peer> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<Peer> Connected => _connected.Task;
@@ -17,14 +17,14 @@ internal sealed class ClientSink : IPeerMessageSink
 
     public ValueTask OnMessageAsync(Peer peer, in Frame frame)
     {
-        _messages.Writer.TryWrite((frame.Command, BuffersExtensions.ToArray(frame.Payload)));
+        _messages.Writer.TryWrite((frame.Command, BuffersExtensions.ToArray(frame.Payload), frame.Checksum));
         return default;
     }
 
     public void OnPeerDisconnected(Peer peer, PeerDisconnect reason) => _messages.Writer.TryComplete();
 
     /// <summary>The next message of one of the commands (others, such as pings or feefilter, are skipped).</summary>
-    public async Task<(Command Command, byte[] Payload)> NextAsync(params Command[] commands)
+    public async Task<(Command Command, byte[] Payload, uint Checksum)> NextAsync(params Command[] commands)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)

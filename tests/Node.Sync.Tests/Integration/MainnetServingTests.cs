@@ -66,6 +66,9 @@ public sealed class MainnetServingTests(Xunit.Abstractions.ITestOutputHelper out
                 buffer.ResetWrittenCount();
                 Assert.Equal(StorageError.None, chain.FetchBlock(HashOf(blocks[h]), buffer));
                 Assert.True(buffer.WrittenSpan.SequenceEqual(blocks[h]), $"stored block {h} differs");
+                // Received blocks keep the checksum of the message they came in (genesis: computed when stored).
+                Assert.True(chain.Index.TryGet(HashOf(blocks[h]), out int id));
+                Assert.Equal(ServingTests.Sha256dChecksum(blocks[h]), chain.Index[id].WireChecksum);
             }
         }
     }

@@ -58,6 +58,7 @@ public sealed class ServingTests
             await client.SendAsync(new InventoryMessage(Command.GetData, [new InventoryVector(InventoryType.WitnessBlock, hashes[500])]));
             var block500 = await sink.NextAsync(Command.Block);
             Assert.Equal(blocks[500], block500.Payload);
+            Assert.Equal(Sha256dChecksum(blocks[500]), block500.Checksum); // the stored checksum, as hashing would give
             var tipInv = await sink.NextAsync(Command.Inv);
             count = InventoryMessage.Decode(new ReadOnlySequence<byte>(tipInv.Payload), items);
             Assert.Equal([new InventoryVector(InventoryType.Block, hashes[Height])], items.Take(count));
@@ -75,7 +76,9 @@ public sealed class ServingTests
             var strippedBlock = await sink.NextAsync(Command.Block);
             var notFound = await sink.NextAsync(Command.NotFound);
             Assert.Equal(blocks[withWitness], witnessBlock.Payload);
+            Assert.Equal(Sha256dChecksum(blocks[withWitness]), witnessBlock.Checksum);
             Assert.Equal(StrippedByNBitcoin(blocks[withWitness]), strippedBlock.Payload);
+            Assert.Equal(Sha256dChecksum(strippedBlock.Payload), strippedBlock.Checksum);
             Assert.True(strippedBlock.Payload.Length < witnessBlock.Payload.Length);
             count = InventoryMessage.Decode(new ReadOnlySequence<byte>(notFound.Payload), items);
             Assert.Equal([new InventoryVector(InventoryType.Block, unknown)], items.Take(count));
@@ -87,6 +90,10 @@ public sealed class ServingTests
             await client.Completion;
         }
     }
+
+    /// <summary>The v1 message checksum by NBitcoin's hashing.</summary>
+    internal static uint Sha256dChecksum(byte[] payload) =>
+        System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(NBitcoin.Crypto.Hashes.DoubleSHA256(payload).ToBytes());
 
     private static byte[] StrippedByNBitcoin(byte[] raw)
     {
