@@ -24,10 +24,14 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     private short _token;
     private int _lent;
 
-    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer)
+    private readonly HeaderValidator _pow;
+
+    /// <param name="pow">Checks each received header's proof of work (context-free, so on the peer's task).</param>
+    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer, HeaderValidator pow)
     {
         Peer = peer;
         Writer = writer;
+        _pow = pow;
     }
 
     public Peer Peer { get; }
@@ -41,6 +45,9 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     public BlockHeader[] Headers { get; private set; } = [];
     public Hash256[] HeaderHashes { get; private set; } = [];
     public int HeaderCount { get; private set; }
+
+    /// <summary>The first decoded header whose hash does not meet its own nBits target, or a valid result when none.</summary>
+    public HeaderValidationResult HeadersProofOfWork { get; private set; }
     public BlockValidationResult BlockCheck { get; private set; }
     public CheckedBlock CheckedBlock { get; private set; }
 
@@ -59,7 +66,13 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
             HeaderHashes = ArrayPool<Hash256>.Shared.Rent(Headers.Length);
         }
         HeaderCount = HeadersMessage.Decode(payload, Headers);
-        for (int i = 0; i < HeaderCount; i++) HeaderHashes[i] = Headers[i].GetHash();
+        var pow = default(HeaderValidationResult);
+        for (int i = 0; i < HeaderCount; i++)
+        {
+            HeaderHashes[i] = Headers[i].GetHash();
+            if (pow.IsValid) pow = _pow.CheckProofOfWork(Headers[i], HeaderHashes[i]);
+        }
+        HeadersProofOfWork = pow;
     }
 
     public void CheckBlock(in ReadOnlySequence<byte> payload)

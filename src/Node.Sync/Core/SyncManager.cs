@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Node.Chain.Index;
 using Node.Chain.State;
+using Node.Chain.Validation;
 using Node.Net;
 using Node.Sync.Download;
 using Node.Sync.Events;
@@ -42,6 +43,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         _ring = new EventRing<SyncEvent>(_options.EventCapacity);
         _download = new BlockDownloadScheduler(new ChainDownloadView(chain), _options.Download);
         _headerSync = new HeaderSyncState(chain.Params, chain.Index, chain.MinimumChainWork, _options.ChainClock);
+        _powCheck = new HeaderValidator(chain.Params);
         _progress = new ProgressMeter(_log, _options.Download.Clock, logInterval: _options.ProgressInterval);
         _chain.BlockConnected += OnBlockConnected;
     }

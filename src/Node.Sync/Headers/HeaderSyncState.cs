@@ -49,6 +49,8 @@ public sealed class HeaderSyncState
     private readonly Dictionary<int, Hash256> _checkpoints = [];
     private readonly Dictionary<int, HeaderPeer> _peers = [];
     private DateTimeOffset? _deadline;
+    private uint _workBits;
+    private UInt256 _work;
 
     public HeaderSyncState(ChainParams chainParams, BlockIndex index, UInt256 minimumChainWork, TimeProvider? clock = null)
     {
@@ -178,7 +180,7 @@ public sealed class HeaderSyncState
                     return HeaderBatchResult.Fail(HeaderSyncError.CheckpointMismatch, height);
                 if (height <= passedCheckpoint && !_index.Contains(last))
                     return HeaderBatchResult.Fail(HeaderSyncError.ForkBeforeCheckpoint, height);
-                work += UInt256.Work(headers[i].Bits);
+                work += WorkOf(headers[i].Bits);
             }
             if (work > p.LastWork) p.LastWork = work;
             if (height > p.Height) p.Height = height;
@@ -218,6 +220,17 @@ public sealed class HeaderSyncState
         foreach (var (id, _) in _peers)
             if (id != SyncPeer && IsCandidate(id, ourHeight)) return true;
         return false;
+    }
+
+    /// <summary>A header's work; consecutive headers nearly always share nBits, so the division is done once per change.</summary>
+    private UInt256 WorkOf(uint bits)
+    {
+        if (bits != _workBits || _work.IsZero)
+        {
+            _workBits = bits;
+            _work = UInt256.Work(bits);
+        }
+        return _work;
     }
 
     private TimeSpan ExpectedHeadersAllowance()
