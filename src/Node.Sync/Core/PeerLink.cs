@@ -21,8 +21,11 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     private ReadOnlySequence<byte> _payload;
     private SequenceLinearizer _linearBlock;
     private bool _hasLinearBlock;
+    private const int NotLent = int.MinValue;
     private short _token;
-    private int _lent;
+    private int _lentToken = NotLent; // the token of the loan out, so a late release of an earlier loan is a no-op
+    private DecodedHeaders _decoding = new();
+    private DecodedHeaders _taken = new();
 
     private readonly HeaderValidator _pow;
 
@@ -41,13 +44,7 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     /// <summary>A PeerConnected event that waited for ring space; messages wait for it to keep the order.</summary>
     public Task? PendingConnect { get; set; }
 
-    // Decoded on the peer's task, read by the core while the lease is held.
-    public BlockHeader[] Headers { get; private set; } = [];
-    public Hash256[] HeaderHashes { get; private set; } = [];
-    public int HeaderCount { get; private set; }
-
-    /// <summary>The first decoded header whose hash does not meet its own nBits target, or a valid result when none.</summary>
-    public HeaderValidationResult HeadersProofOfWork { get; private set; }
+    // Checked on the peer's task, read by the core while the lease is held.
     public BlockValidationResult BlockCheck { get; private set; }
     public CheckedBlock CheckedBlock { get; private set; }
 
@@ -56,23 +53,17 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     /// <summary>The block's bytes in one span (copied into a pooled buffer only when the payload was segmented).</summary>
     public ReadOnlySpan<byte> BlockBytes => _linearBlock.Span;
 
-    public void DecodeHeaders(in ReadOnlySequence<byte> payload)
+    public void DecodeHeaders(in ReadOnlySequence<byte> payload) => _decoding.Decode(payload, _pow);
+
+    /// <summary>
+    /// The core, holding the lease of a headers message: its decoded headers become the core's, and the set the
+    /// core took before (done with, as the core handles one message at a time) receives the peer's next decode,
+    /// so the lease can be released before the core is done with these.
+    /// </summary>
+    public DecodedHeaders TakeHeaders()
     {
-        int count = HeadersMessage.ReadCount(payload);
-        if (Headers.Length < count)
-        {
-            ReturnHeaderArrays();
-            Headers = ArrayPool<BlockHeader>.Shared.Rent(Math.Max(count, 16));
-            HeaderHashes = ArrayPool<Hash256>.Shared.Rent(Headers.Length);
-        }
-        HeaderCount = HeadersMessage.Decode(payload, Headers);
-        var pow = default(HeaderValidationResult);
-        for (int i = 0; i < HeaderCount; i++)
-        {
-            HeaderHashes[i] = Headers[i].GetHash();
-            if (pow.IsValid) pow = _pow.CheckProofOfWork(Headers[i], HeaderHashes[i]);
-        }
-        HeadersProofOfWork = pow;
+        (_decoding, _taken) = (_taken, _decoding);
+        return _taken;
     }
 
     public void CheckBlock(in ReadOnlySequence<byte> payload)
@@ -99,7 +90,7 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         _payload = payload;
         _released.Reset();
         short token = ++_token;
-        Volatile.Write(ref _lent, 1);
+        Volatile.Write(ref _lentToken, token);
         var ev = new SyncEvent(Id, SyncEventKind.Message, command, new PayloadLease(this, token));
         if (Writer.TryWrite(ev)) return new ValueTask(this, _released.Version);
         return WriteAndWaitAsync(ev);
@@ -119,7 +110,7 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
 
     public void Release(short token)
     {
-        if (token != _token || Interlocked.Exchange(ref _lent, 0) == 0) return;
+        if (Interlocked.CompareExchange(ref _lentToken, NotLent, token) != token) return;
         _payload = default;
         if (_hasLinearBlock)
         {
@@ -131,16 +122,10 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     }
 
     /// <summary>Returns the pooled arrays; the peer is gone and sends nothing more.</summary>
-    public void Dispose() => ReturnHeaderArrays();
-
-    private void ReturnHeaderArrays()
+    public void Dispose()
     {
-        if (Headers.Length == 0) return;
-        ArrayPool<BlockHeader>.Shared.Return(Headers);
-        ArrayPool<Hash256>.Shared.Return(HeaderHashes);
-        Headers = [];
-        HeaderHashes = [];
-        HeaderCount = 0;
+        _decoding.Dispose();
+        _taken.Dispose();
     }
 
     void IValueTaskSource.GetResult(short token) => _released.GetResult(token);

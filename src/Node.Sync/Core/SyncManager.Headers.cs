@@ -4,6 +4,7 @@ using Node.Chain.Validation;
 using Node.Chain.View;
 using Node.Net;
 using Node.Primitives;
+using Node.Sync.Events;
 using Node.Sync.Headers;
 using Node.Wire;
 
@@ -66,18 +67,19 @@ public sealed partial class SyncManager
     /// travels meanwhile (the locator starts at the message's last header, which the peer sent, so any server
     /// answers from there); should a header prove invalid, the peer is punished all the same.
     /// </summary>
-    private void OnHeaders(PeerSyncState peer)
+    private void OnHeaders(PeerSyncState peer, PayloadLease lease)
     {
-        var link = peer.Link;
-        int n = link.HeaderCount;
+        var decoded = peer.Link.TakeHeaders();
+        lease.Release(); // the peer reads and decodes its next message while these are validated
+        int n = decoded.Count;
         Counters.HeadersReceivedAdd(n);
-        if (!link.HeadersProofOfWork.IsValid)
+        if (!decoded.ProofOfWork.IsValid)
         {
-            Punish(peer, "header with invalid proof of work: " + link.HeadersProofOfWork);
+            Punish(peer, "header with invalid proof of work: " + decoded.ProofOfWork);
             return;
         }
-        var headers = link.Headers.AsSpan(0, n);
-        var hashes = link.HeaderHashes.AsSpan(0, n);
+        var headers = decoded.Headers;
+        var hashes = decoded.Hashes;
         var batch = _headerSync.OnHeaders(peer.Id, headers, hashes);
         if (batch.Action == HeaderSyncAction.DoesNotConnect)
         {

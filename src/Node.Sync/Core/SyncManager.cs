@@ -185,7 +185,10 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
             var payload = ev.Lease.Payload;
             switch (ev.Command)
             {
-                case Command.Headers: OnHeaders(peer); break;
+                case Command.Headers:
+                    hold = true; // released as soon as the headers are taken
+                    OnHeaders(peer, ev.Lease);
+                    break;
                 case Command.Block: OnBlock(peer); break;
                 case Command.Inv: OnInv(peer, payload); break;
                 case Command.NotFound: OnNotFound(peer, payload); break;

@@ -1,0 +1,55 @@
+using System.Buffers;
+using Node.Chain.Validation;
+using Node.Primitives;
+using Node.Wire;
+
+namespace Node.Sync.Core;
+
+/// <summary>
+/// A headers message decoded on the peer's task into pooled arrays: the headers, each one's hash, and the first
+/// header whose proof of work fails (Core's CheckHeadersPoW needs nothing but the header itself).
+/// </summary>
+internal sealed class DecodedHeaders : IDisposable
+{
+    private BlockHeader[] _headers = [];
+    private Hash256[] _hashes = [];
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<BlockHeader> Headers => _headers.AsSpan(0, Count);
+
+    public ReadOnlySpan<Hash256> Hashes => _hashes.AsSpan(0, Count);
+
+    /// <summary>The first header whose hash does not meet its own nBits target, or a valid result when none.</summary>
+    public HeaderValidationResult ProofOfWork { get; private set; }
+
+    public void Decode(in ReadOnlySequence<byte> payload, HeaderValidator pow)
+    {
+        int count = HeadersMessage.ReadCount(payload);
+        if (_headers.Length < count)
+        {
+            Dispose();
+            _headers = ArrayPool<BlockHeader>.Shared.Rent(Math.Max(count, 16));
+            _hashes = ArrayPool<Hash256>.Shared.Rent(_headers.Length);
+        }
+        Count = HeadersMessage.Decode(payload, _headers);
+        var first = default(HeaderValidationResult);
+        for (int i = 0; i < Count; i++)
+        {
+            _hashes[i] = _headers[i].GetHash();
+            if (first.IsValid) first = pow.CheckProofOfWork(_headers[i], _hashes[i]);
+        }
+        ProofOfWork = first;
+    }
+
+    /// <summary>Returns the arrays to the pool.</summary>
+    public void Dispose()
+    {
+        if (_headers.Length == 0) return;
+        ArrayPool<BlockHeader>.Shared.Return(_headers);
+        ArrayPool<Hash256>.Shared.Return(_hashes);
+        _headers = [];
+        _hashes = [];
+        Count = 0;
+    }
+}
