@@ -17,17 +17,16 @@ namespace Node.Sync.Core;
 /// </summary>
 internal sealed class PeerLink : IPayloadLender, IValueTaskSource
 {
+    private const int NotLent = int.MinValue;
+    private readonly HeaderValidator _pow;
     private ManualResetValueTaskSourceCore<bool> _released = new() { RunContinuationsAsynchronously = true };
     private ReadOnlySequence<byte> _payload;
     private SequenceLinearizer _linearBlock;
     private bool _hasLinearBlock;
-    private const int NotLent = int.MinValue;
     private short _token;
     private int _lentToken = NotLent; // the token of the loan out, so a late release of an earlier loan is a no-op
     private DecodedHeaders _decoding = new();
     private DecodedHeaders _taken = new();
-
-    private readonly HeaderValidator _pow;
 
     /// <param name="pow">Checks each received header's proof of work (context-free, so on the peer's task).</param>
     public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer, HeaderValidator pow)
