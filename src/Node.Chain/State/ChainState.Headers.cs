@@ -12,7 +12,7 @@ public sealed partial class ChainState
     /// rules against the parent's ancestry. A valid header joins the index with its chain work and
     /// is staged for the next commit.
     /// </summary>
-    public HeaderAcceptResult AcceptHeader(in BlockHeader header, in Hash256 hash) => Accept(header, hash, BlockIndex.None);
+    public HeaderAcceptResult AcceptHeader(in BlockHeader header, in Hash256 hash) => Accept(header, hash, BlockIndex.None, Now);
 
     /// <summary>
     /// Accepts a headers message's headers in order, each with its hash, and stops at the first invalid
@@ -25,10 +25,11 @@ public sealed partial class ChainState
         if (hashes.Length < headers.Length) throw new ArgumentException("one hash per header", nameof(hashes));
         accepted = 0;
         var last = new HeaderAcceptResult(BlockIndex.None, default);
+        long now = Now;
         for (int i = 0; i < headers.Length; i++)
         {
             int parent = i > 0 && headers[i].PrevBlock == hashes[i - 1] ? last.Id : BlockIndex.None;
-            last = Accept(headers[i], hashes[i], parent);
+            last = Accept(headers[i], hashes[i], parent, now);
             if (!last.IsValid) break;
             accepted++;
         }
@@ -37,7 +38,8 @@ public sealed partial class ChainState
     }
 
     /// <param name="parent">The parent's id when the caller knows it, else <see cref="BlockIndex.None"/>.</param>
-    private HeaderAcceptResult Accept(in BlockHeader header, in Hash256 hash, int parent)
+    /// <param name="now">The clock, unix seconds, read once per batch.</param>
+    private HeaderAcceptResult Accept(in BlockHeader header, in Hash256 hash, int parent, long now)
     {
         if (_index.TryGet(hash, out int known))
         {
@@ -56,7 +58,7 @@ public sealed partial class ChainState
         if (_index[parent].IsFailedOrDescendsFromFailed)
             return new HeaderAcceptResult(BlockIndex.None, new HeaderValidationResult(RuleError.PrevBlockInvalid, _index[parent].Height + 1, hash, 0, 0));
 
-        var verdict = _headerValidator.CheckContextual(header, hash, new BlockIndexAncestry(_index, parent), Now, _lastCheckpointHeight);
+        var verdict = _headerValidator.CheckContextual(header, hash, new BlockIndexAncestry(_index, parent), now, _lastCheckpointHeight);
         if (!verdict.IsValid) return new HeaderAcceptResult(BlockIndex.None, verdict);
 
         int id = _index.AddChild(parent, header, hash);
@@ -85,12 +87,13 @@ public sealed partial class ChainState
         accepted = 0;
         var last = new HeaderAcceptResult(BlockIndex.None, default);
         Hash256 previous = default;
+        long now = Now;
         for (int at = 0; at < headers.Length; at += BlockHeader.Size)
         {
             var raw = headers.Slice(at, BlockHeader.Size);
             var header = BlockHeader.Read(raw);
             var hash = BlockHeader.HashOf(raw);
-            last = Accept(header, hash, accepted > 0 && header.PrevBlock == previous ? last.Id : BlockIndex.None);
+            last = Accept(header, hash, accepted > 0 && header.PrevBlock == previous ? last.Id : BlockIndex.None, now);
             if (!last.IsValid) break;
             previous = hash;
             accepted++;
