@@ -7,10 +7,10 @@ using Node.Wire;
 namespace Node.Sync.Core;
 
 /// <summary>
-/// A headers message decoded on the peer's task into pooled arrays: the headers, each one's hash, and the first
+/// A headers message decoded on the peer's task into arrays kept for the peer's life: the headers, each one's hash, and the first
 /// header whose proof of work fails (Core's CheckHeadersPoW needs nothing but the header itself).
 /// </summary>
-internal sealed class DecodedHeaders : IDisposable
+internal sealed class DecodedHeaders
 {
     private BlockHeader[] _headers = [];
     private Hash256[] _hashes = [];
@@ -32,9 +32,9 @@ internal sealed class DecodedHeaders : IDisposable
         int count = HeadersMessage.ReadCount(payload);
         if (_headers.Length < count)
         {
-            Dispose();
-            _headers = ArrayPool<BlockHeader>.Shared.Rent(Math.Max(count, 16));
-            _hashes = ArrayPool<Hash256>.Shared.Rent(_headers.Length);
+            // Kept for the peer's life (a message never holds more than MAX_HEADERS_RESULTS, checked by ReadCount).
+            _headers = new BlockHeader[Math.Max(count, 16)];
+            _hashes = new Hash256[_headers.Length];
         }
         Count = HeadersMessage.Decode(payload, _headers);
         var first = default(HeaderValidationResult);
@@ -44,16 +44,5 @@ internal sealed class DecodedHeaders : IDisposable
             if (first.IsValid) first = pow.CheckProofOfWork(_headers[i], _hashes[i]);
         }
         ProofOfWork = first;
-    }
-
-    /// <summary>Returns the arrays to the pool.</summary>
-    public void Dispose()
-    {
-        if (_headers.Length == 0) return;
-        ArrayPool<BlockHeader>.Shared.Return(_headers);
-        ArrayPool<Hash256>.Shared.Return(_hashes);
-        _headers = [];
-        _hashes = [];
-        Count = 0;
     }
 }

@@ -120,13 +120,6 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         _released.SetResult(true);
     }
 
-    /// <summary>Returns the pooled arrays; the peer is gone and sends nothing more.</summary>
-    public void Dispose()
-    {
-        _decoding.Dispose();
-        _taken.Dispose();
-    }
-
     void IValueTaskSource.GetResult(short token) => _released.GetResult(token);
 
     ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _released.GetStatus(token);

@@ -163,7 +163,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
                 return;
             case SyncEventKind.PeerDisconnected:
                 if (_peers.Remove(ev.PeerId, out var gone)) OnPeerRemoved(gone);
-                else if (_links.TryRemove(ev.PeerId, out var unused)) unused.Dispose();
+                else _links.TryRemove(ev.PeerId, out _);
                 return;
             case SyncEventKind.ResumeServing:
                 if (_peers.TryGetValue(ev.PeerId, out var serving)) ContinueServing(serving);
@@ -237,7 +237,6 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
     {
         _links.TryRemove(peer.Id, out _);
         ReleaseServing(peer);
-        peer.Link.Dispose();
         peer.ReturnBuffers();
         _headerSync.RemovePeer(peer.Id);
         MaybeStartSync();

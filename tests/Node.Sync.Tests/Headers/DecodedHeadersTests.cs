@@ -25,7 +25,7 @@ public sealed class DecodedHeadersTests
     [Fact]
     public void A_message_of_2_000_real_headers_decodes_with_each_hash_and_valid_proof_of_work()
     {
-        using var decoded = new DecodedHeaders();
+        var decoded = new DecodedHeaders();
         decoded.Decode(Message(Mainnet(1, 2_000)), Pow);
         Assert.Equal(2_000, decoded.Count);
         for (int i = 0; i < 2_000; i++)
@@ -42,7 +42,7 @@ public sealed class DecodedHeadersTests
         var headers = Mainnet(1, 10);
         headers[4] = headers[4] with { Nonce = headers[4].Nonce ^ 1 };
         headers[7] = headers[7] with { Nonce = headers[7].Nonce ^ 1 };
-        using var decoded = new DecodedHeaders();
+        var decoded = new DecodedHeaders();
         decoded.Decode(Message(headers), Pow);
         Assert.Equal(RuleError.HighHash, decoded.ProofOfWork.Error);
         Assert.Equal(headers[4].GetHash(), decoded.ProofOfWork.Hash);
@@ -57,7 +57,7 @@ public sealed class DecodedHeadersTests
     [Fact]
     public void An_empty_message_decodes_to_nothing_with_nothing_to_punish()
     {
-        using var decoded = new DecodedHeaders();
+        var decoded = new DecodedHeaders();
         decoded.Decode(Message([]), Pow);
         Assert.Equal(0, decoded.Count);
         Assert.True(decoded.ProofOfWork.IsValid);
