@@ -11,7 +11,7 @@ namespace Node.Sync.Core;
 
 /// <summary>
 /// The peer side of one connection's traffic into the sync core. On the peer's receive task it does the
-/// stateless work (headers decoded and hashed into pooled arrays, a block's context-free checks), then
+/// stateless work (headers decoded, hashed and their proof of work checked, a block's context-free checks), then
 /// lends the message to the core and holds the peer's reader until the core releases the lease. One loan
 /// at a time per peer, so one reusable completion source serves every message without allocating.
 /// </summary>
