@@ -25,6 +25,9 @@ public sealed class BlockIndex
     private uint _lastBits;
     private UInt256 _lastWork;
 
+    /// <summary>The last min-difficulty walk (see <see cref="BlockIndexAncestry.LastNonMinDifficultyBits"/>).</summary>
+    internal MinDifficultyWalk MinDifficultyWalk { get; set; } = MinDifficultyWalk.None;
+
     /// <param name="expectedCount">Headers expected, to size the hash table once (a hint, not a limit).</param>
     public BlockIndex(int expectedCount = 0)
     {
@@ -89,6 +92,22 @@ public sealed class BlockIndex
             throw new BlockIndexException(BlockIndexError.UnknownParent,
                 $"header {hash} builds on unknown block {header.PrevBlock}");
         }
+        return Append(header, hash, status, parent);
+    }
+
+    /// <summary>
+    /// Adds a new header whose parent the caller already looked up: <paramref name="parent"/> is the id of
+    /// <paramref name="header"/>'s previous block and <paramref name="hash"/> is not in the index yet.
+    /// </summary>
+    internal int AddChild(int parent, in BlockHeader header, in Hash256 hash)
+    {
+        if (_arena[CheckId(parent)]._hash != header.PrevBlock)
+            throw new BlockIndexException(BlockIndexError.UnknownParent, $"header {hash} does not build on entry {parent}");
+        return Append(header, hash, BlockStatus.None, parent);
+    }
+
+    private int Append(in BlockHeader header, in Hash256 hash, BlockStatus status, int parent)
+    {
         if (_arena.Count == MaxCount)
             throw new BlockIndexException(BlockIndexError.IndexFull, "the block index is full");
 

@@ -43,16 +43,28 @@ public readonly struct BlockIndexAncestry : IHeaderAncestry
         return MedianTime.Of(times[..n]);
     }
 
-    /// <summary>Walks parent links from the ancestor at <paramref name="height"/>: one skip-list lookup, not one per step.</summary>
+    /// <summary>
+    /// Walks parent links from the ancestor at <paramref name="height"/>: one skip-list lookup, not one per step.
+    /// The walk stops at the entry the index remembers from the previous walk, so consecutive headers on a
+    /// min-difficulty chain (regtest, testnets) take one step each instead of up to a retarget period.
+    /// </summary>
     public uint LastNonMinDifficultyBits(int height, int interval, uint powLimitBits)
     {
-        int id = Ancestor(height);
-        while (true)
+        int start = Ancestor(height);
+        var memo = _index.MinDifficultyWalk;
+        for (int id = start; ; )
         {
             ref readonly var e = ref _index[id];
-            if (e.Height == 0 || e.Height % interval == 0 || e.Bits != powLimitBits) return e.Bits;
+            if (e.Height == 0 || e.Height % interval == 0 || e.Bits != powLimitBits) return Remember(start, interval, powLimitBits, e.Bits);
+            if (memo.From == id && memo.Interval == interval && memo.PowLimitBits == powLimitBits) return Remember(start, interval, powLimitBits, memo.Bits);
             id = e.Parent;
         }
+    }
+
+    private uint Remember(int from, int interval, uint powLimitBits, uint bits)
+    {
+        _index.MinDifficultyWalk = new MinDifficultyWalk(from, interval, powLimitBits, bits);
+        return bits;
     }
 
     private int Ancestor(int height)

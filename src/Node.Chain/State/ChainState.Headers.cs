@@ -12,7 +12,34 @@ public sealed partial class ChainState
     /// rules against the parent's ancestry. A valid header joins the index with its chain work and
     /// is staged for the next commit.
     /// </summary>
-    public HeaderAcceptResult AcceptHeader(in BlockHeader header, in Hash256 hash)
+    public HeaderAcceptResult AcceptHeader(in BlockHeader header, in Hash256 hash) => Accept(header, hash, BlockIndex.None, Now);
+
+    /// <summary>
+    /// Accepts a headers message's headers in order, each with its hash, and stops at the first invalid
+    /// one. A header that builds on the one before it skips the parent lookup. Returns the last verdict
+    /// (the failure, or the last header's acceptance) and in <paramref name="accepted"/> how many headers
+    /// were valid. The new index rows are committed when the commit interval has passed.
+    /// </summary>
+    public HeaderAcceptResult AcceptHeaders(ReadOnlySpan<BlockHeader> headers, ReadOnlySpan<Hash256> hashes, out int accepted)
+    {
+        if (hashes.Length < headers.Length) throw new ArgumentException("one hash per header", nameof(hashes));
+        accepted = 0;
+        var last = new HeaderAcceptResult(BlockIndex.None, default);
+        long now = Now;
+        for (int i = 0; i < headers.Length; i++)
+        {
+            int parent = i > 0 && headers[i].PrevBlock == hashes[i - 1] ? last.Id : BlockIndex.None;
+            last = Accept(headers[i], hashes[i], parent, now);
+            if (!last.IsValid) break;
+            accepted++;
+        }
+        CommitIfDue();
+        return last;
+    }
+
+    /// <param name="parent">The parent's id when the caller knows it, else <see cref="BlockIndex.None"/>.</param>
+    /// <param name="now">The clock, unix seconds, read once per batch.</param>
+    private HeaderAcceptResult Accept(in BlockHeader header, in Hash256 hash, int parent, long now)
     {
         if (_index.TryGet(hash, out int known))
         {
@@ -26,15 +53,15 @@ public sealed partial class ChainState
         if (!pow.IsValid) return new HeaderAcceptResult(BlockIndex.None, pow);
 
         const int unknown = HeaderValidationResult.UnknownHeight;
-        if (!_index.TryGet(header.PrevBlock, out int parent))
+        if (parent == BlockIndex.None && !_index.TryGet(header.PrevBlock, out parent))
             return new HeaderAcceptResult(BlockIndex.None, new HeaderValidationResult(RuleError.PrevBlockUnknown, unknown, hash, 0, 0));
         if (_index[parent].IsFailedOrDescendsFromFailed)
             return new HeaderAcceptResult(BlockIndex.None, new HeaderValidationResult(RuleError.PrevBlockInvalid, _index[parent].Height + 1, hash, 0, 0));
 
-        var verdict = _headerValidator.CheckContextual(header, hash, new BlockIndexAncestry(_index, parent), Now, _lastCheckpointHeight);
+        var verdict = _headerValidator.CheckContextual(header, hash, new BlockIndexAncestry(_index, parent), now, _lastCheckpointHeight);
         if (!verdict.IsValid) return new HeaderAcceptResult(BlockIndex.None, verdict);
 
-        int id = _index.Add(header, hash);
+        int id = _index.AddChild(parent, header, hash);
         _index.SetStatus(id, BlockStatus.HeaderValid);
         _dirty.Add(id);
         NoteCheckpoint(id);
@@ -59,10 +86,16 @@ public sealed partial class ChainState
         if (headers.Length % BlockHeader.Size != 0) throw new ArgumentException($"headers come in {BlockHeader.Size}-byte records", nameof(headers));
         accepted = 0;
         var last = new HeaderAcceptResult(BlockIndex.None, default);
+        Hash256 previous = default;
+        long now = Now;
         for (int at = 0; at < headers.Length; at += BlockHeader.Size)
         {
-            last = AcceptHeader(headers.Slice(at, BlockHeader.Size));
+            var raw = headers.Slice(at, BlockHeader.Size);
+            var header = BlockHeader.Read(raw);
+            var hash = BlockHeader.HashOf(raw);
+            last = Accept(header, hash, accepted > 0 && header.PrevBlock == previous ? last.Id : BlockIndex.None, now);
             if (!last.IsValid) break;
+            previous = hash;
             accepted++;
         }
         CommitIfDue();

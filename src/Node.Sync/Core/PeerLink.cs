@@ -11,23 +11,29 @@ namespace Node.Sync.Core;
 
 /// <summary>
 /// The peer side of one connection's traffic into the sync core. On the peer's receive task it does the
-/// stateless work (headers decoded and hashed into pooled arrays, a block's context-free checks), then
+/// stateless work (headers decoded, hashed and their proof of work checked, a block's context-free checks), then
 /// lends the message to the core and holds the peer's reader until the core releases the lease. One loan
 /// at a time per peer, so one reusable completion source serves every message without allocating.
 /// </summary>
 internal sealed class PeerLink : IPayloadLender, IValueTaskSource
 {
+    private const int NotLent = int.MinValue;
+    private readonly HeaderValidator _pow;
     private ManualResetValueTaskSourceCore<bool> _released = new() { RunContinuationsAsynchronously = true };
     private ReadOnlySequence<byte> _payload;
     private SequenceLinearizer _linearBlock;
     private bool _hasLinearBlock;
     private short _token;
-    private int _lent;
+    private int _lentToken = NotLent; // the token of the loan out, so a late release of an earlier loan is a no-op
+    private DecodedHeaders _decoding = new();
+    private DecodedHeaders _taken = new();
 
-    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer)
+    /// <param name="pow">Checks each received header's proof of work (context-free, so on the peer's task).</param>
+    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer, HeaderValidator pow)
     {
         Peer = peer;
         Writer = writer;
+        _pow = pow;
     }
 
     public Peer Peer { get; }
@@ -37,10 +43,7 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     /// <summary>A PeerConnected event that waited for ring space; messages wait for it to keep the order.</summary>
     public Task? PendingConnect { get; set; }
 
-    // Decoded on the peer's task, read by the core while the lease is held.
-    public BlockHeader[] Headers { get; private set; } = [];
-    public Hash256[] HeaderHashes { get; private set; } = [];
-    public int HeaderCount { get; private set; }
+    // Checked on the peer's task, read by the core while the lease is held.
     public BlockValidationResult BlockCheck { get; private set; }
     public CheckedBlock CheckedBlock { get; private set; }
     /// <summary>The block message's verified checksum, stored with the block so serving it hashes nothing.</summary>
@@ -51,17 +54,17 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     /// <summary>The block's bytes in one span (copied into a pooled buffer only when the payload was segmented).</summary>
     public ReadOnlySpan<byte> BlockBytes => _linearBlock.Span;
 
-    public void DecodeHeaders(in ReadOnlySequence<byte> payload)
+    public void DecodeHeaders(in ReadOnlySequence<byte> payload) => _decoding.Decode(payload, _pow);
+
+    /// <summary>
+    /// The core, holding the lease of a headers message: its decoded headers become the core's, and the set the
+    /// core took before (done with, as the core handles one message at a time) receives the peer's next decode,
+    /// so the lease can be released before the core is done with these.
+    /// </summary>
+    public DecodedHeaders TakeHeaders()
     {
-        int count = HeadersMessage.ReadCount(payload);
-        if (Headers.Length < count)
-        {
-            ReturnHeaderArrays();
-            Headers = ArrayPool<BlockHeader>.Shared.Rent(Math.Max(count, 16));
-            HeaderHashes = ArrayPool<Hash256>.Shared.Rent(Headers.Length);
-        }
-        HeaderCount = HeadersMessage.Decode(payload, Headers);
-        for (int i = 0; i < HeaderCount; i++) HeaderHashes[i] = Headers[i].GetHash();
+        (_decoding, _taken) = (_taken, _decoding);
+        return _taken;
     }
 
     public void CheckBlock(in ReadOnlySequence<byte> payload, uint wireChecksum)
@@ -89,7 +92,7 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         _payload = payload;
         _released.Reset();
         short token = ++_token;
-        Volatile.Write(ref _lent, 1);
+        Volatile.Write(ref _lentToken, token);
         var ev = new SyncEvent(Id, SyncEventKind.Message, command, new PayloadLease(this, token));
         if (Writer.TryWrite(ev)) return new ValueTask(this, _released.Version);
         return WriteAndWaitAsync(ev);
@@ -109,7 +112,7 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
 
     public void Release(short token)
     {
-        if (token != _token || Interlocked.Exchange(ref _lent, 0) == 0) return;
+        if (Interlocked.CompareExchange(ref _lentToken, NotLent, token) != token) return;
         _payload = default;
         if (_hasLinearBlock)
         {
@@ -118,19 +121,6 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
             _linearBlock = default;
         }
         _released.SetResult(true);
-    }
-
-    /// <summary>Returns the pooled arrays; the peer is gone and sends nothing more.</summary>
-    public void Dispose() => ReturnHeaderArrays();
-
-    private void ReturnHeaderArrays()
-    {
-        if (Headers.Length == 0) return;
-        ArrayPool<BlockHeader>.Shared.Return(Headers);
-        ArrayPool<Hash256>.Shared.Return(HeaderHashes);
-        Headers = [];
-        HeaderHashes = [];
-        HeaderCount = 0;
     }
 
     void IValueTaskSource.GetResult(short token) => _released.GetResult(token);

@@ -1,8 +1,10 @@
 using System.Net;
 using Node.Chain.Index;
+using Node.Chain.Validation;
 using Node.Chain.View;
 using Node.Net;
 using Node.Primitives;
+using Node.Sync.Events;
 using Node.Sync.Headers;
 using Node.Wire;
 
@@ -14,6 +16,7 @@ namespace Node.Sync.Core;
 public sealed partial class SyncManager
 {
     private readonly HeaderSyncState _headerSync;
+    private readonly HeaderValidator _powCheck;
 
     /// <summary>The peer we sync headers from, or none.</summary>
     public long? SyncPeerId => _peers.TryGetValue(_headerSync.SyncPeer, out var p) ? p.Peer.Id : null;
@@ -57,13 +60,26 @@ public sealed partial class SyncManager
         return true;
     }
 
-    private void OnHeaders(PeerSyncState peer)
+    /// <summary>
+    /// Core v28's ProcessHeadersMessage order: every header's proof of work (checked on the peer's task), then the
+    /// headers' continuity, then whether the first connects; only then are they validated and stored. A full
+    /// message that connects asks for the next one before its headers are validated, so the peer's answer
+    /// travels meanwhile (the locator starts at the message's last header, which the peer sent, so any server
+    /// answers from there); should a header prove invalid, the peer is punished all the same.
+    /// </summary>
+    private void OnHeaders(PeerSyncState peer, PayloadLease lease)
     {
-        var link = peer.Link;
-        int n = link.HeaderCount;
+        var decoded = peer.Link.TakeHeaders();
+        lease.Release(); // the peer reads and decodes its next message while these are validated
+        int n = decoded.Count;
         Counters.HeadersReceivedAdd(n);
-        var headers = link.Headers.AsSpan(0, n);
-        var hashes = link.HeaderHashes.AsSpan(0, n);
+        if (!decoded.ProofOfWork.IsValid)
+        {
+            Punish(peer, "header with invalid proof of work: " + decoded.ProofOfWork);
+            return;
+        }
+        var headers = decoded.Headers;
+        var hashes = decoded.Hashes;
         var batch = _headerSync.OnHeaders(peer.Id, headers, hashes);
         if (batch.Action == HeaderSyncAction.DoesNotConnect)
         {
@@ -72,30 +88,24 @@ public sealed partial class SyncManager
         }
         if (batch.Action == HeaderSyncAction.Disconnect)
         {
-            Punish(peer, $"headers: {batch.Error} at height {batch.ErrorHeight}");
+            Punish(peer, Describe(batch));
             return;
         }
+        if (batch.Action == HeaderSyncAction.RequestMore && _chain.Index.TryGet(headers[0].PrevBlock, out int parent))
+            RequestHeadersAfter(peer, batch.Last, parent);
         if (n > 0)
         {
-            int last = BlockIndex.None;
-            for (int i = 0; i < n; i++)
+            var accepted = _chain.AcceptHeaders(headers, hashes, out _);
+            if (!accepted.IsValid)
             {
-                var accepted = _chain.AcceptHeader(headers[i], hashes[i]);
-                if (!accepted.IsValid)
-                {
-                    Punish(peer, "invalid header received: " + accepted.Validation.CoreReason);
-                    return;
-                }
-                last = accepted.Id;
+                Punish(peer, "invalid header received: " + accepted.Validation.CoreReason);
+                return;
             }
-            PeerHasBlock(peer, last);
+            PeerHasBlock(peer, accepted.Id);
             peer.Known.Add(hashes[n - 1]);
         }
         switch (batch.Action)
         {
-            case HeaderSyncAction.RequestMore:
-                MaybeSendGetHeaders(peer, _chain.Index.TryGet(batch.Last, out int lastId) ? lastId : _chain.Index.BestHeader);
-                break;
             case HeaderSyncAction.TipReached:
                 SyncLog.HeadersSynced(_log, _chain.BestHeaderHeight, _chain.BestHeader);
                 foreach (var other in _peers.Values)
@@ -107,6 +117,27 @@ public sealed partial class SyncManager
                 break;
         }
         RequestBlocksFromAll();
+    }
+
+    /// <summary>
+    /// The next getheaders after a full message whose headers are not stored yet: the locator is the message's
+    /// last header, then the locator of the block the message builds on.
+    /// </summary>
+    private void RequestHeadersAfter(PeerSyncState peer, in Hash256 last, int parent)
+    {
+        if (!_headerSync.MaySendGetHeaders(peer.Id)) return;
+        Span<Hash256> locator = stackalloc Hash256[ChainView.MaxLocatorSize];
+        locator[0] = last;
+        int n = 1 + _chain.Chain.GetLocator(parent, locator[1..]);
+        _headerSync.OnGetHeadersSent(peer.Id, last);
+        Send(peer.Peer.SendAsync(new LocatorMessage(Command.GetHeaders, ProtocolVersions.Current, locator[..n], default)));
+    }
+
+    /// <summary>Core's wording where it has one (CheckHeadersAreContinuous), else the error and height.</summary>
+    private static string Describe(in HeaderBatchResult batch)
+    {
+        string at = batch.ErrorHeight >= 0 ? $" at height {batch.ErrorHeight}" : "";
+        return batch.Error == HeaderSyncError.NotContinuous ? "non-continuous headers sequence" + at : $"headers: {batch.Error}{at}";
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed partial class SyncManager
 {
     public void OnPeerConnected(Peer peer)
     {
-        var link = new PeerLink(peer, _ring.CreateWriter());
+        var link = new PeerLink(peer, _ring.CreateWriter(), _powCheck);
         _links[peer.Id] = link;
         var ev = new SyncEvent(link.Id, SyncEventKind.PeerConnected, Command.Unknown, default);
         if (!link.Writer.TryWrite(ev)) link.PendingConnect = link.Writer.WriteAsync(ev).AsTask();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Node.Chain.Index;
 using Node.Chain.State;
+using Node.Chain.Validation;
 using Node.Net;
 using Node.Sync.Download;
 using Node.Sync.Events;
@@ -42,6 +43,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         _ring = new EventRing<SyncEvent>(_options.EventCapacity);
         _download = new BlockDownloadScheduler(new ChainDownloadView(chain), _options.Download);
         _headerSync = new HeaderSyncState(chain.Params, chain.Index, chain.MinimumChainWork, _options.ChainClock);
+        _powCheck = new HeaderValidator(chain.Params);
         _progress = new ProgressMeter(_log, _options.Download.Clock, logInterval: _options.ProgressInterval);
         _chain.BlockConnected += OnBlockConnected;
     }
@@ -161,7 +163,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
                 return;
             case SyncEventKind.PeerDisconnected:
                 if (_peers.Remove(ev.PeerId, out var gone)) OnPeerRemoved(gone);
-                else if (_links.TryRemove(ev.PeerId, out var unused)) unused.Dispose();
+                else _links.TryRemove(ev.PeerId, out _);
                 return;
             case SyncEventKind.ResumeServing:
                 if (_peers.TryGetValue(ev.PeerId, out var serving)) ContinueServing(serving);
@@ -183,7 +185,10 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
             var payload = ev.Lease.Payload;
             switch (ev.Command)
             {
-                case Command.Headers: OnHeaders(peer); break;
+                case Command.Headers:
+                    hold = true; // released as soon as the headers are taken
+                    OnHeaders(peer, ev.Lease);
+                    break;
                 case Command.Block: OnBlock(peer); break;
                 case Command.Inv: OnInv(peer, payload); break;
                 case Command.NotFound: OnNotFound(peer, payload); break;
@@ -232,7 +237,6 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
     {
         _links.TryRemove(peer.Id, out _);
         ReleaseServing(peer);
-        peer.Link.Dispose();
         peer.ReturnBuffers();
         _headerSync.RemovePeer(peer.Id);
         MaybeStartSync();

@@ -43,6 +43,12 @@ public sealed class HostilePeerTests(Xunit.Abstractions.ITestOutputHelper output
         return payload[..at];
     }
 
+    private static Hash256 FirstLocatorHash(byte[] getHeaders)
+    {
+        var locator = new Hash256[ProtocolLimits.MaxLocator];
+        return LocatorMessage.Decode(Command.GetHeaders, new System.Buffers.ReadOnlySequence<byte>(getHeaders), locator).Locator[0];
+    }
+
     [Fact]
     public Task Wrong_magic_disconnects_with_WrongMagic() => AttackAsync(async (_, client, peer) =>
     {
@@ -228,7 +234,58 @@ public sealed class HostilePeerTests(Xunit.Abstractions.ITestOutputHelper output
         await client.SendBytesAsync(RawClient.Frame(new HeadersMessage([Header(1), Header(2), Header(4)]), Magic));
         var gone = await AttackedNode.DisconnectOf(peer);
         Assert.Equal(DisconnectReason.Misbehaviour, gone.Reason);
-        Assert.Equal("headers: NotContinuous at height 3", gone.Detail);
+        Assert.Equal("non-continuous headers sequence at height 3", gone.Detail);
+        Assert.Equal(0, node.Node.Chain.BestHeaderHeight);
+    });
+
+    [Fact]
+    public Task A_non_connecting_header_with_bad_proof_of_work_disconnects_before_the_connect_check_as_Core_v28() => AttackAsync(async (node, client, peer) =>
+    {
+        // Header 300's parent is unknown to the node; with its nonce flipped its hash misses its own target.
+        await client.ReadUntilAsync(Command.GetHeaders);
+        var forged = Header(300) with { Nonce = Header(300).Nonce ^ 1 };
+        await client.SendBytesAsync(RawClient.Frame(new HeadersMessage([forged]), Magic));
+        var gone = await AttackedNode.DisconnectOf(peer);
+        Assert.Equal(DisconnectReason.Misbehaviour, gone.Reason);
+        Assert.StartsWith("header with invalid proof of work", gone.Detail);
+        Assert.Contains("high-hash", gone.Detail);
+        Assert.Equal(0, node.Node.Chain.BestHeaderHeight);
+    });
+
+    [Fact]
+    public Task A_non_connecting_header_with_valid_proof_of_work_is_answered_with_getheaders_and_not_punished() => AttackAsync(async (node, client, peer) =>
+    {
+        await client.ReadUntilAsync(Command.GetHeaders);
+        await client.SendBytesAsync(RawClient.Frame(new HeadersMessage([Header(300)]), Magic));
+        var (_, payload) = await client.ReadUntilAsync(Command.GetHeaders);
+        Assert.Equal(ChainParams.Main.GenesisHash, FirstLocatorHash(payload)); // from our best header, the genesis block
+        await AttackedNode.AssertStillAnswersAsync(client, peer, nonce: 300);
+        Assert.Equal(0, node.Node.Chain.BestHeaderHeight);
+    });
+
+    [Fact]
+    public Task Bad_proof_of_work_is_named_before_a_broken_sequence_as_Core_checks_it_first() => AttackAsync(async (node, client, peer) =>
+    {
+        // Headers 1, 2, 4: not continuous, and 4's proof of work is broken too; Core's CheckHeadersPoW names the
+        // proof of work, whose check comes before the continuity check.
+        await client.ReadUntilAsync(Command.GetHeaders);
+        var forged = Header(4) with { Nonce = Header(4).Nonce ^ 1 };
+        await client.SendBytesAsync(RawClient.Frame(new HeadersMessage([Header(1), Header(2), forged]), Magic));
+        var gone = await AttackedNode.DisconnectOf(peer);
+        Assert.Equal(DisconnectReason.Misbehaviour, gone.Reason);
+        Assert.StartsWith("header with invalid proof of work", gone.Detail);
+        Assert.Contains(forged.GetHash().ToString(), gone.Detail);
+        Assert.Equal(0, node.Node.Chain.BestHeaderHeight);
+    });
+
+    [Fact]
+    public Task Non_connecting_headers_that_do_not_link_to_each_other_are_misbehaviour_too() => AttackAsync(async (node, client, peer) =>
+    {
+        await client.ReadUntilAsync(Command.GetHeaders);
+        await client.SendBytesAsync(RawClient.Frame(new HeadersMessage([Header(300), Header(302)]), Magic));
+        var gone = await AttackedNode.DisconnectOf(peer);
+        Assert.Equal(DisconnectReason.Misbehaviour, gone.Reason);
+        Assert.Equal("non-continuous headers sequence", gone.Detail);
         Assert.Equal(0, node.Node.Chain.BestHeaderHeight);
     });
 

@@ -129,7 +129,9 @@ public sealed class PeerPolicyTests
             BlockHeader[] bad = [header with { Nonce = header.Nonce + 1 }];
             await client.SendAsync(new HeadersMessage(bad));
             var reason = await Await.Within(dropped.Task, TimeSpan.FromSeconds(30), () => "the node to drop the peer");
-            Assert.Equal("invalid header received: high-hash", reason);
+            // Core's CheckHeadersPoW, which runs before the header is looked at any further.
+            Assert.StartsWith("header with invalid proof of work: header " + bad[0].GetHash(), reason);
+            Assert.Contains("high-hash", reason);
             var disconnect = await client.Completion.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(DisconnectReason.RemoteClosed, disconnect.Reason);
         }

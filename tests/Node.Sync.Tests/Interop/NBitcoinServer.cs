@@ -18,6 +18,7 @@ internal sealed class NBitcoinServer : IAsyncDisposable
     private readonly Dictionary<uint256, int> _heights = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<uint256> _locatorStarts = new();
     private int _served;
 
     public NBitcoinServer(Network network, List<Block> chain)
@@ -33,6 +34,9 @@ internal sealed class NBitcoinServer : IAsyncDisposable
     public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndPoint!;
 
     public int BlocksServed => Volatile.Read(ref _served);
+
+    /// <summary>The first locator hash of every getheaders received, in order.</summary>
+    public IReadOnlyList<uint256> GetHeadersLocatorStarts => [.. _locatorStarts];
 
     private async Task AcceptLoopAsync()
     {
@@ -92,6 +96,7 @@ internal sealed class NBitcoinServer : IAsyncDisposable
                     Send(new PongPayload { Nonce = ping.Nonce });
                     break;
                 case GetHeadersPayload getHeaders:
+                    _locatorStarts.Enqueue(getHeaders.BlockLocators.Blocks[0]);
                     Send(Headers(getHeaders));
                     break;
                 case GetDataPayload getData:
