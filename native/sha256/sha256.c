@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "sha256_internal.h"
+#include "sha256_message.h"
 
 #ifdef SN_HAVE_SHANI
 #include <cpuid.h>
@@ -81,6 +82,18 @@ SN_EXPORT void sn_sha256d(const uint8_t *data, size_t len, uint8_t out[32])
 SN_EXPORT void sn_sha256d_64(const uint8_t *in, uint8_t *out, size_t n)
 {
     kernel()->sha256d_64(in, out, n);
+}
+
+SN_EXPORT void sn_sha256d_x2(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, uint8_t outa[32], uint8_t outb[32])
+{
+    sn_message ma = sn_message_whole(a, alen), mb = sn_message_whole(b, blen);
+    kernel()->sha256d_x2(&ma, &mb, outa, outb);
+}
+
+SN_EXPORT void sn_sha256d_segwit_tx(const uint8_t *tx, size_t len, size_t witness_offset, uint8_t txid[32], uint8_t wtxid[32])
+{
+    sn_message stripped = sn_message_stripped_tx(tx, len, witness_offset), whole = sn_message_whole(tx, len);
+    kernel()->sha256d_x2(&stripped, &whole, txid, wtxid);
 }
 
 SN_EXPORT int sn_sha256_implementation(void)

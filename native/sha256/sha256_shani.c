@@ -3,6 +3,7 @@
 #include <immintrin.h>
 
 #include "sha256_internal.h"
+#include "sha256_message.h"
 
 #define SHANI_FN static inline __attribute__((target("sha,sse4.1,ssse3"), always_inline))
 #define SHANI_ENTRY static __attribute__((target("sha,sse4.1,ssse3")))
@@ -194,4 +195,48 @@ SHANI_ENTRY void sha256d_64(const uint8_t *in, uint8_t *out, size_t n)
     }
 }
 
-const sn_sha256_kernel sn_sha256_shani = {SN_SHA256_SHANI, compress, hash_digest, sha256d_64};
+/* Step i of a double hash: message block i while i < m->blocks, then (i == m->blocks) the one
+   block of the second hash, which starts over from the initial state. */
+SHANI_FN void load_step(const sn_message *m, size_t i, state *st, state iv, uint8_t scratch[64], __m128i w[4])
+{
+    if (i < m->blocks)
+    {
+        load_block(sn_message_block(m, i, scratch), w);
+        return;
+    }
+    digest_block(*st, w);
+    *st = iv;
+}
+
+/* Both messages' steps, two by two while both have one left (the shorter one's second hash pairs
+   with the longer one's next block), then the rest of the longer one alone. */
+SHANI_ENTRY void sha256d_x2(const sn_message *ma, const sn_message *mb, uint8_t outa[32], uint8_t outb[32])
+{
+    const state iv = from_words(sn_sha256_iv);
+    state a = iv, b = iv;
+    uint8_t sa[64], sb[64];
+    __m128i wa[4], wb[4];
+    size_t steps_a = ma->blocks + 1, steps_b = mb->blocks + 1;
+    size_t both = steps_a < steps_b ? steps_a : steps_b;
+    size_t i = 0;
+    for (; i < both; i++)
+    {
+        load_step(ma, i, &a, iv, sa, wa);
+        load_step(mb, i, &b, iv, sb, wb);
+        block_x2(&a, wa, &b, wb);
+    }
+    for (; i < steps_a; i++)
+    {
+        load_step(ma, i, &a, iv, sa, wa);
+        block(&a, wa);
+    }
+    for (; i < steps_b; i++)
+    {
+        load_step(mb, i, &b, iv, sb, wb);
+        block(&b, wb);
+    }
+    store_digest(a, outa);
+    store_digest(b, outb);
+}
+
+const sn_sha256_kernel sn_sha256_shani = {SN_SHA256_SHANI, compress, hash_digest, sha256d_64, sha256d_x2};

@@ -1,3 +1,4 @@
+using Node.Primitives.Hashing;
 using Node.Primitives.Transactions;
 
 namespace Node.Primitives.Blocks;
@@ -19,15 +20,24 @@ public static class BlockScanner
         if ((!txids.IsEmpty && txids.Length < needed) || (!wtxids.IsEmpty && wtxids.Length < needed))
             throw new ArgumentException($"the hash buffers need {needed} bytes for {reader.TxCount} transactions");
 
+        // Every hash is of the transaction's whole bytes except a segwit txid; whole ones are hashed
+        // two transactions at a time, and a segwit transaction's two ids side by side.
+        bool both = !txids.IsEmpty && !wtxids.IsEmpty;
+        // Pending pairs hold slices of the block, which outlives the loop.
+        var pairs = new PairedDoubleHasher();
         int witnessTxs = 0, inputs = 0, outputs = 0, stripped = reader.FirstTxOffset, coinbaseLength = 0;
         for (int i = 0; reader.TryReadNext(out var tx, out error); i++)
         {
-            if (!txids.IsEmpty) tx.ComputeTxId().WriteTo(txids.Slice(i * 32, 32));
-            if (!wtxids.IsEmpty)
+            var txid = txids.IsEmpty ? default : txids.Slice(i * 32, 32);
+            var wtxid = wtxids.IsEmpty ? default : wtxids.Slice(i * 32, 32);
+            if (!tx.HasWitness)
             {
-                if (tx.HasWitness || txids.IsEmpty) tx.ComputeWTxId().WriteTo(wtxids.Slice(i * 32, 32));
-                else txids.Slice(i * 32, 32).CopyTo(wtxids.Slice(i * 32, 32));
+                if (!txid.IsEmpty) pairs.Add(tx.Raw, txid, wtxid);
+                else if (!wtxid.IsEmpty) pairs.Add(tx.Raw, wtxid, default);
             }
+            else if (both) Sha256.DoubleHashSegwitTx(tx.Raw, tx.WitnessOffset, txid, wtxid);
+            else if (!txid.IsEmpty) tx.ComputeTxId().WriteTo(txid);
+            else if (!wtxid.IsEmpty) pairs.Add(tx.Raw, wtxid, default);
             if (tx.HasWitness) witnessTxs++;
             if (i == 0) coinbaseLength = tx.TotalSize;
             inputs += tx.InputCount;
@@ -35,6 +45,7 @@ public static class BlockScanner
             stripped += tx.StrippedSize;
         }
         if (error != TxDecodeError.None) return false;
+        pairs.Flush();
 
         shape = new BlockShape(reader.TxCount, witnessTxs, inputs, outputs, stripped, block.Length, reader.FirstTxOffset, coinbaseLength);
         return true;
