@@ -14,6 +14,20 @@ public static class BlockScanner
     /// </summary>
     public static bool TryScan(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, out BlockShape shape, out TxDecodeError error)
     {
+        var none = new NoVisitor();
+        return TryScan(block, txids, wtxids, ref none, out shape, out error);
+    }
+
+    /// <summary>
+    /// <see cref="TryScan(ReadOnlySpan{byte}, Span{byte}, Span{byte}, out BlockShape, out TxDecodeError)"/>
+    /// that also hands each transaction, in order, to <paramref name="visitor"/>: whatever else a
+    /// caller learns from the transactions then costs no second parse. The visitor may have seen
+    /// some transactions of a block that turns out malformed.
+    /// </summary>
+    public static bool TryScan<TVisitor>(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, ref TVisitor visitor,
+        out BlockShape shape, out TxDecodeError error)
+        where TVisitor : struct, IBlockTxVisitor
+    {
         shape = default;
         if (!BlockReader.TryOpen(block, out var reader, out error)) return false;
         int needed = reader.TxCount * 32;
@@ -38,6 +52,7 @@ public static class BlockScanner
             else if (both) Sha256.DoubleHashSegwitTx(tx.Raw, tx.WitnessOffset, txid, wtxid);
             else if (!txid.IsEmpty) tx.ComputeTxId().WriteTo(txid);
             else if (!wtxid.IsEmpty) pairs.Add(tx.Raw, wtxid, default);
+            visitor.Visit(i, tx);
             if (tx.HasWitness) witnessTxs++;
             if (i == 0) coinbaseLength = tx.TotalSize;
             inputs += tx.InputCount;
@@ -49,6 +64,11 @@ public static class BlockScanner
 
         shape = new BlockShape(reader.TxCount, witnessTxs, inputs, outputs, stripped, block.Length, reader.FirstTxOffset, coinbaseLength);
         return true;
+    }
+
+    private struct NoVisitor : IBlockTxVisitor
+    {
+        public readonly void Visit(int index, TransactionReader tx) { }
     }
 
     /// <summary>Throwing form of <see cref="TryScan"/>.</summary>
