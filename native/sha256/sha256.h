@@ -33,6 +33,22 @@ SN_EXPORT void sn_sha256d(const uint8_t *data, size_t len, uint8_t out[32]);
    reaches an unread input). */
 SN_EXPORT void sn_sha256d_64(const uint8_t *in, uint8_t *out, size_t n);
 
+/* One double hash of a batch: of data[0..len), or, when witness_offset is not 0, of the segwit
+   transaction data[0..len) stripped of marker, flag and witnesses as sn_sha256d_segwit_tx's txid.
+   The hash goes to out, and to also unless it is NULL. */
+typedef struct sn_sha256d_job
+{
+    const uint8_t *data;
+    size_t len;
+    size_t witness_offset;
+    uint8_t *out;
+    uint8_t *also;
+} sn_sha256d_job;
+
+/* Every job's double hash. The SHA-NI kernel runs four jobs side by side, each of its lanes taking
+   the next job when its own ends. No output may overlap any job's data. */
+SN_EXPORT void sn_sha256d_batch(const sn_sha256d_job *jobs, size_t n);
+
 /* outa = SHA-256d(a[0..alen)), outb = SHA-256d(b[0..blen)): two independent messages hashed side
    by side, which on SHA-NI nearly doubles throughput (one stream's rounds fill the other's
    latency). The outputs must not overlap the inputs. */

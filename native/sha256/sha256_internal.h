@@ -7,8 +7,6 @@
 
 #include "sha256.h"
 
-struct sn_message; /* sha256_message.h */
-
 /* What each kernel provides; the dispatcher builds every exported call from these. */
 typedef struct sn_sha256_kernel
 {
@@ -18,8 +16,7 @@ typedef struct sn_sha256_kernel
        double hash: the digest pads to exactly one block, so it never leaves the registers). */
     void (*hash_digest)(const uint32_t state[8], uint8_t out[32]);
     void (*sha256d_64)(const uint8_t *in, uint8_t *out, size_t n);
-    /* outa = SHA-256d(a), outb = SHA-256d(b); the outputs do not overlap the messages. */
-    void (*sha256d_x2)(const struct sn_message *a, const struct sn_message *b, uint8_t outa[32], uint8_t outb[32]);
+    void (*sha256d_batch)(const sn_sha256d_job *jobs, size_t n);
 } sn_sha256_kernel;
 
 extern const sn_sha256_kernel sn_sha256_portable;

@@ -43,6 +43,12 @@ static inline sn_message sn_message_stripped_tx(const uint8_t *tx, size_t len, s
     return m;
 }
 
+static inline sn_message sn_message_of_job(const sn_sha256d_job *job)
+{
+    return job->witness_offset != 0 ? sn_message_stripped_tx(job->data, job->len, job->witness_offset)
+                                    : sn_message_whole(job->data, job->len);
+}
+
 /* Block i (< m->blocks) of the padded message: a pointer into a piece when the block lies wholly
    inside it (no copy), else the block assembled in scratch with its share of the padding. */
 static inline const uint8_t *sn_message_block(const sn_message *m, size_t i, uint8_t scratch[64])

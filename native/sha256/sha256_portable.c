@@ -102,10 +102,14 @@ static void sha256d_message(const sn_message *m, uint8_t out[32])
 }
 
 /* One after the other: without the SHA extensions there is no round latency to hide. */
-static void sha256d_x2(const sn_message *a, const sn_message *b, uint8_t outa[32], uint8_t outb[32])
+static void sha256d_batch(const sn_sha256d_job *jobs, size_t n)
 {
-    sha256d_message(a, outa);
-    sha256d_message(b, outb);
+    for (size_t i = 0; i < n; i++)
+    {
+        sn_message m = sn_message_of_job(&jobs[i]);
+        sha256d_message(&m, jobs[i].out);
+        if (jobs[i].also != NULL) memcpy(jobs[i].also, jobs[i].out, 32);
+    }
 }
 
-const sn_sha256_kernel sn_sha256_portable = {SN_SHA256_PORTABLE, compress, hash_digest, sha256d_64, sha256d_x2};
+const sn_sha256_kernel sn_sha256_portable = {SN_SHA256_PORTABLE, compress, hash_digest, sha256d_64, sha256d_batch};

@@ -7,8 +7,8 @@ using Node.Tests;
 namespace Node.Primitives.Tests;
 
 /// <summary>
-/// The two-stream hashes (<see cref="Sha256.DoubleHashTwo"/>, <see cref="Sha256.DoubleHashSegwitTx"/>)
-/// in every kernel against the platform's SHA256, the single-stream calls and NBitcoin: every length
+/// The interleaved hashes (<see cref="Sha256.DoubleHashTwo"/>, <see cref="Sha256.DoubleHashSegwitTx"/>,
+/// <see cref="Sha256Batch"/>) in every kernel against the platform's SHA256, the single-stream calls and NBitcoin: every length
 /// up to 2,000 bytes, every pairing of lengths around the padding edges, every real transaction.
 /// </summary>
 [Collection(nameof(Sha256KernelSwitching))]
@@ -156,6 +156,104 @@ public sealed class Sha256TwoStreamTests : IDisposable
             if (native) Assert.Equal(Sha256.DoubleHash(tx.Raw), new Hash256(first));
         }
         Assert.Equal(1341 + 104, segwit);
+    }
+
+    /// <summary>
+    /// Runs the jobs through <see cref="Sha256Batch"/> (native) or the managed fallback. Each job is
+    /// (message, witness offset or 0, also write a copy); returns each job's hash and its copy.
+    /// </summary>
+    private static unsafe (byte[] Hash, byte[] Copy)[] Batch(bool native, IReadOnlyList<(byte[] Data, int WitnessOffset, bool Copy)> jobs, int batchSize)
+    {
+        var results = jobs.Select(_ => (Hash: new byte[32], Copy: new byte[32])).ToArray();
+        var handles = new List<System.Runtime.InteropServices.GCHandle>();
+        byte* Pin(byte[] array)
+        {
+            var handle = System.Runtime.InteropServices.GCHandle.Alloc(array, System.Runtime.InteropServices.GCHandleType.Pinned);
+            handles.Add(handle);
+            return (byte*)handle.AddrOfPinnedObject();
+        }
+        try
+        {
+            var storage = new Sha256Native.Job[batchSize];
+            var batch = new Sha256Batch(storage);
+            var all = new List<Sha256Native.Job>();
+            for (int i = 0; i < jobs.Count; i++)
+            {
+                var (data, witnessOffset, copy) = jobs[i];
+                byte* input = data.Length == 0 ? Pin(new byte[1]) : Pin(data);
+                byte* output = Pin(results[i].Hash), also = copy ? Pin(results[i].Copy) : null;
+                if (native) batch.Add(input, data.Length, witnessOffset, output, also);
+                else all.Add(new Sha256Native.Job { Data = input, Length = (nuint)data.Length, WitnessOffset = (nuint)witnessOffset, Out = output, Also = also });
+            }
+            if (native) batch.Flush();
+            else Sha256Managed.DoubleHashBatch(all.ToArray());
+        }
+        finally
+        {
+            foreach (var handle in handles) handle.Free();
+        }
+        return results;
+    }
+
+    private static void AssertBatch(bool native, IReadOnlyList<(byte[] Data, int WitnessOffset, bool Copy)> jobs, int batchSize)
+    {
+        var results = Batch(native, jobs, batchSize);
+        for (int i = 0; i < jobs.Count; i++)
+        {
+            var (data, witnessOffset, copy) = jobs[i];
+            var expected = PlatformDouble(witnessOffset != 0 ? StrippedOf(data, witnessOffset) : data);
+            Assert.True(expected.AsSpan().SequenceEqual(results[i].Hash), $"job {i} of {jobs.Count}: length {data.Length}, witness at {witnessOffset}");
+            Assert.True((copy ? expected : new byte[32]).AsSpan().SequenceEqual(results[i].Copy), $"copy of job {i}");
+        }
+    }
+
+    [Theory, MemberData(nameof(Kernels))]
+    public void Batches_of_every_size_to_70_with_mixed_jobs_match_the_platform(string kernel)
+    {
+        bool native = Sha256Kernels.Use(kernel);
+        var rnd = new Random(26);
+        var data = new byte[3000];
+        rnd.NextBytes(data);
+        // Lengths from nothing to a dozen blocks, so lanes end at every offset from one another and refill.
+        (byte[], int, bool) Job()
+        {
+            int length = rnd.Next(10) == 0 ? EdgeLengths[rnd.Next(EdgeLengths.Length)] : rnd.Next(800);
+            var message = data.AsSpan(rnd.Next(2000), length).ToArray();
+            int witnessOffset = length >= 10 && rnd.Next(2) == 0 ? 6 + rnd.Next(length - 9) : 0;
+            return (message, witnessOffset, rnd.Next(3) == 0);
+        }
+        for (int count = 0; count <= 70; count++)
+        {
+            var jobs = Enumerable.Range(0, count).Select(_ => Job()).ToList();
+            AssertBatch(native, jobs, batchSize: 64);
+            AssertBatch(native, jobs, batchSize: 1 + count % 7);
+        }
+    }
+
+    [Theory, MemberData(nameof(Kernels))]
+    public void A_batch_of_every_real_transactions_ids_gets_NBitcoins_ids(string kernel)
+    {
+        bool native = Sha256Kernels.Use(kernel);
+        var all = RealTransactions.Value;
+        var jobs = new List<(byte[] Data, int WitnessOffset, bool Copy)>();
+        var expected = new List<string>();
+        foreach (var tx in all)
+        {
+            var reader = TransactionReader.Read(tx.Raw);
+            if (reader.HasWitness)
+            {
+                jobs.Add((tx.Raw, reader.WitnessOffset, false));
+                expected.Add(tx.TxId);
+            }
+            jobs.Add((tx.Raw, 0, !reader.HasWitness));
+            expected.Add(tx.WTxId);
+        }
+        var results = Batch(native, jobs, batchSize: 64);
+        for (int i = 0; i < jobs.Count; i++)
+        {
+            Assert.Equal(expected[i], new Hash256(results[i].Hash).ToString());
+            if (jobs[i].Copy) Assert.Equal(results[i].Hash, results[i].Copy);
+        }
     }
 
     [Fact]

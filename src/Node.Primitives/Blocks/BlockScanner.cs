@@ -24,7 +24,7 @@ public static class BlockScanner
     /// caller learns from the transactions then costs no second parse. The visitor may have seen
     /// some transactions of a block that turns out malformed.
     /// </summary>
-    public static bool TryScan<TVisitor>(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, ref TVisitor visitor,
+    public static unsafe bool TryScan<TVisitor>(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, ref TVisitor visitor,
         out BlockShape shape, out TxDecodeError error)
         where TVisitor : struct, IBlockTxVisitor
     {
@@ -34,37 +34,47 @@ public static class BlockScanner
         if ((!txids.IsEmpty && txids.Length < needed) || (!wtxids.IsEmpty && wtxids.Length < needed))
             throw new ArgumentException($"the hash buffers need {needed} bytes for {reader.TxCount} transactions");
 
-        // Every hash is of the transaction's whole bytes except a segwit txid; whole ones are hashed
-        // two transactions at a time, and a segwit transaction's two ids side by side.
-        bool both = !txids.IsEmpty && !wtxids.IsEmpty;
-        // Pending pairs hold slices of the block, which outlives the loop.
-        var pairs = new PairedDoubleHasher();
+        // Every hash is queued for a batch (interleaved lanes): a segwit transaction's txid and wtxid
+        // as two jobs over its bytes, another transaction's one hash written to both buffers.
+        Span<Sha256Native.Job> jobs = stackalloc Sha256Native.Job[HashBatchSize];
         int witnessTxs = 0, inputs = 0, outputs = 0, stripped = reader.FirstTxOffset, coinbaseLength = 0;
-        for (int i = 0; reader.TryReadNext(out var tx, out error); i++)
+        fixed (byte* blockStart = block)
+        fixed (byte* txidStart = txids)
+        fixed (byte* wtxidStart = wtxids)
         {
-            var txid = txids.IsEmpty ? default : txids.Slice(i * 32, 32);
-            var wtxid = wtxids.IsEmpty ? default : wtxids.Slice(i * 32, 32);
-            if (!tx.HasWitness)
+            var batch = new Sha256Batch(jobs);
+            for (int i = 0; reader.TryReadNext(out var tx, out error); i++)
             {
-                if (!txid.IsEmpty) pairs.Add(tx.Raw, txid, wtxid);
-                else if (!wtxid.IsEmpty) pairs.Add(tx.Raw, wtxid, default);
+                byte* raw = blockStart + (reader.Position - tx.TotalSize);
+                byte* txid = txids.IsEmpty ? null : txidStart + i * 32;
+                byte* wtxid = wtxids.IsEmpty ? null : wtxidStart + i * 32;
+                if (!tx.HasWitness)
+                {
+                    if (txid != null) batch.Add(raw, tx.TotalSize, 0, txid, wtxid);
+                    else if (wtxid != null) batch.Add(raw, tx.TotalSize, 0, wtxid, null);
+                }
+                else
+                {
+                    if (txid != null) batch.Add(raw, tx.TotalSize, tx.WitnessOffset, txid, null);
+                    if (wtxid != null) batch.Add(raw, tx.TotalSize, 0, wtxid, null);
+                }
+                visitor.Visit(i, tx);
+                if (tx.HasWitness) witnessTxs++;
+                if (i == 0) coinbaseLength = tx.TotalSize;
+                inputs += tx.InputCount;
+                outputs += tx.OutputCount;
+                stripped += tx.StrippedSize;
             }
-            else if (both) Sha256.DoubleHashSegwitTx(tx.Raw, tx.WitnessOffset, txid, wtxid);
-            else if (!txid.IsEmpty) tx.ComputeTxId().WriteTo(txid);
-            else if (!wtxid.IsEmpty) pairs.Add(tx.Raw, wtxid, default);
-            visitor.Visit(i, tx);
-            if (tx.HasWitness) witnessTxs++;
-            if (i == 0) coinbaseLength = tx.TotalSize;
-            inputs += tx.InputCount;
-            outputs += tx.OutputCount;
-            stripped += tx.StrippedSize;
+            if (error != TxDecodeError.None) return false;
+            batch.Flush();
         }
-        if (error != TxDecodeError.None) return false;
-        pairs.Flush();
 
         shape = new BlockShape(reader.TxCount, witnessTxs, inputs, outputs, stripped, block.Length, reader.FirstTxOffset, coinbaseLength);
         return true;
     }
+
+    /// <summary>Jobs per native batch: enough that the lanes rarely drain, little enough for the stack (40 bytes each).</summary>
+    private const int HashBatchSize = 64;
 
     private struct NoVisitor : IBlockTxVisitor
     {

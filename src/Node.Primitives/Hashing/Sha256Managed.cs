@@ -76,11 +76,17 @@ internal static class Sha256Managed
         DoubleHash(b).WriteTo(hashB32);
     }
 
-    /// <summary>
-    /// The fallback of <see cref="Sha256.DoubleHashSegwitTx"/>: the stripped serialization is
-    /// copied out whole (onto the stack, or a pooled buffer when large) and hashed like any message.
-    /// </summary>
     public static void DoubleHashSegwitTx(ReadOnlySpan<byte> tx, int witnessOffset, Span<byte> txid32, Span<byte> wtxid32)
+    {
+        DoubleHashStrippedTx(tx, witnessOffset).WriteTo(txid32);
+        DoubleHash(tx).WriteTo(wtxid32);
+    }
+
+    /// <summary>
+    /// <see cref="Sha256.DoubleHashStrippedTx"/> with no native code at all: the stripped
+    /// serialization is copied out whole (onto the stack, or a pooled buffer when large) and hashed.
+    /// </summary>
+    public static Hash256 DoubleHashStrippedTx(ReadOnlySpan<byte> tx, int witnessOffset)
     {
         const int StackLimit = 1024;
         int length = witnessOffset - 2 + 4;
@@ -89,9 +95,21 @@ internal static class Sha256Managed
         tx[..4].CopyTo(stripped);
         tx[6..witnessOffset].CopyTo(stripped[4..]);
         tx[^4..].CopyTo(stripped[(witnessOffset - 2)..]);
-        DoubleHash(stripped).WriteTo(txid32);
+        var hash = DoubleHash(stripped);
         if (rented != null) ArrayPool<byte>.Shared.Return(rented);
-        DoubleHash(tx).WriteTo(wtxid32);
+        return hash;
+    }
+
+    /// <summary>The fallback of <see cref="Sha256Batch"/>: each job in turn.</summary>
+    public static unsafe void DoubleHashBatch(ReadOnlySpan<Sha256Native.Job> jobs)
+    {
+        foreach (var job in jobs)
+        {
+            var data = new ReadOnlySpan<byte>(job.Data, (int)job.Length);
+            var hash = job.WitnessOffset != 0 ? DoubleHashStrippedTx(data, (int)job.WitnessOffset) : DoubleHash(data);
+            hash.WriteTo(new Span<byte>(job.Out, Hash256.Size));
+            if (job.Also != null) hash.WriteTo(new Span<byte>(job.Also, Hash256.Size));
+        }
     }
 
     /// <summary>Each input is read whole before its output is written, so output may equal pairs.</summary>

@@ -112,6 +112,25 @@ internal static unsafe partial class Sha256Native
         }
     }
 
+    /// <summary>sn_sha256d_job: one double hash of a batch (see <see cref="Sha256Batch"/>).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct Job
+    {
+        public byte* Data;
+        public nuint Length;
+        /// <summary>Not 0: hash the segwit transaction at <see cref="Data"/> stripped of its witnesses.</summary>
+        public nuint WitnessOffset;
+        public byte* Out;
+        /// <summary>A second place for the hash, or null.</summary>
+        public byte* Also;
+    }
+
+    /// <summary>A batch is many transactions' worth of hashing: the GC transition is noise beside it.</summary>
+    internal static void DoubleHashBatch(Job* jobs, int count) => sn_sha256d_batch(jobs, (nuint)count);
+
+    [LibraryImport(Library)]
+    private static partial void sn_sha256d_batch(Job* jobs, nuint n);
+
     [LibraryImport(Library, EntryPoint = "sn_sha256_compress"), SuppressGCTransition]
     private static partial void sn_sha256_compress_short(uint* state, byte* blocks, nuint nblocks);
 
