@@ -70,6 +70,26 @@ public class LegacySigOpsTests
         AssertSame([.. script, 0xac]);
     }
 
+    [Theory]
+    [InlineData("", "", 0)]
+    [InlineData("ac", "", 1)]          // a scriptSig's sigop: the inputs are walked
+    [InlineData("", "ac", 1)]
+    [InlineData("51ae", "ad", 21)]     // inaccurate: CHECKMULTISIG counts 20 whatever precedes it
+    public void A_transactions_count_includes_its_scriptSigs_unless_all_are_empty(string scriptSig, string scriptPubKey, int expected)
+    {
+        byte[] sig = Convert.FromHexString(scriptSig), pub = Convert.FromHexString(scriptPubKey);
+        // version 1, two inputs (the second with an empty scriptSig), one output, lock time 0
+        byte[] tx =
+        [
+            1, 0, 0, 0, 2,
+            .. new byte[32], 0, 0, 0, 0, (byte)sig.Length, .. sig, 0xff, 0xff, 0xff, 0xff,
+            .. Enumerable.Repeat((byte)7, 32), 1, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff,
+            1, .. new byte[8], (byte)pub.Length, .. pub,
+            0, 0, 0, 0,
+        ];
+        Assert.Equal(expected, LegacySigOps.Count(Node.Primitives.Transactions.TransactionReader.Read(tx)));
+    }
+
     private static void AssertSame(ReadOnlySpan<byte> script) =>
         Assert.True(SigOpCount.Of(script, accurate: false) == LegacySigOps.Of(script), Convert.ToHexString(script));
 }
