@@ -6,8 +6,8 @@ using Node.Primitives.Consensus;
 namespace Node.Bench;
 
 /// <summary>
-/// CheckBlock and ContextualCheckBlock on real blocks. The baseline is the hashing floor: one scan
-/// writing every txid and wtxid, which CheckBlock includes.
+/// CheckBlock and ContextualCheckBlock on real blocks and a generated full regtest block. The
+/// baseline is the hashing floor: one scan writing every txid and wtxid, which CheckBlock includes.
 /// </summary>
 [MemoryDiagnoser]
 public class BlockValidationBenchmarks
@@ -18,19 +18,22 @@ public class BlockValidationBenchmarks
     private int _height;
     private CheckedBlock _checked;
 
-    [Params("mainnet-413567.raw", "mainnet-574200.raw")]
+    private ChainParams _params = ChainParams.Main;
+
+    [Params(BenchData.Regtest1MB, "mainnet-413567.raw", "mainnet-574200.raw")]
     public string Block { get; set; } = "";
 
     [GlobalSetup]
     public void Setup()
     {
-        _block = BenchData.Bytes("blocks/" + Block);
-        _height = int.Parse(Block.AsSpan(8, 6), provider: System.Globalization.CultureInfo.InvariantCulture);
+        _block = BenchData.Block(Block, out _height);
+        _params = Block == BenchData.Regtest1MB ? ChainParams.Regtest : ChainParams.Main;
         BlockScanner.TryReadTxCount(_block, out int count, out _);
+        Console.WriteLine($"// {Block}: {_block.Length:N0} bytes, {count:N0} transactions");
         _txids = new byte[count * 32];
         _wtxids = new byte[count * 32];
         BlockValidator.CheckBlock(_block, out _checked).ThrowIfInvalid();
-        BlockValidator.ContextualCheckBlock(_block, _checked, _height, 0, ChainParams.Main).ThrowIfInvalid();
+        BlockValidator.ContextualCheckBlock(_block, _checked, _height, 0, _params).ThrowIfInvalid();
     }
 
     [Benchmark(Baseline = true)]
@@ -40,5 +43,5 @@ public class BlockValidationBenchmarks
     public bool CheckBlock() => BlockValidator.CheckBlock(_block, out _).IsValid;
 
     [Benchmark]
-    public bool ContextualCheckBlock() => BlockValidator.ContextualCheckBlock(_block, _checked, _height, 0, ChainParams.Main).IsValid;
+    public bool ContextualCheckBlock() => BlockValidator.ContextualCheckBlock(_block, _checked, _height, 0, _params).IsValid;
 }

@@ -83,6 +83,23 @@ SN_EXPORT void sn_sha256d_64(const uint8_t *in, uint8_t *out, size_t n)
     kernel()->sha256d_64(in, out, n);
 }
 
+SN_EXPORT void sn_sha256d_batch(const sn_sha256d_job *jobs, size_t n)
+{
+    kernel()->sha256d_batch(jobs, n);
+}
+
+SN_EXPORT void sn_sha256d_x2(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, uint8_t outa[32], uint8_t outb[32])
+{
+    const sn_sha256d_job jobs[2] = {{a, alen, 0, outa, NULL}, {b, blen, 0, outb, NULL}};
+    kernel()->sha256d_batch(jobs, 2);
+}
+
+SN_EXPORT void sn_sha256d_segwit_tx(const uint8_t *tx, size_t len, size_t witness_offset, uint8_t txid[32], uint8_t wtxid[32])
+{
+    const sn_sha256d_job jobs[2] = {{tx, len, witness_offset, txid, NULL}, {tx, len, 0, wtxid, NULL}};
+    kernel()->sha256d_batch(jobs, 2);
+}
+
 SN_EXPORT int sn_sha256_implementation(void)
 {
     return kernel()->id;

@@ -33,6 +33,33 @@ SN_EXPORT void sn_sha256d(const uint8_t *data, size_t len, uint8_t out[32]);
    reaches an unread input). */
 SN_EXPORT void sn_sha256d_64(const uint8_t *in, uint8_t *out, size_t n);
 
+/* One double hash of a batch: of data[0..len), or, when witness_offset is not 0, of the segwit
+   transaction data[0..len) stripped of marker, flag and witnesses as sn_sha256d_segwit_tx's txid.
+   The hash goes to out, and to also unless it is NULL. */
+typedef struct sn_sha256d_job
+{
+    const uint8_t *data;
+    size_t len;
+    size_t witness_offset;
+    uint8_t *out;
+    uint8_t *also;
+} sn_sha256d_job;
+
+/* Every job's double hash. The SHA-NI kernel runs four jobs side by side, each of its lanes taking
+   the next job when its own ends. No output may overlap any job's data. */
+SN_EXPORT void sn_sha256d_batch(const sn_sha256d_job *jobs, size_t n);
+
+/* outa = SHA-256d(a[0..alen)), outb = SHA-256d(b[0..blen)): two independent messages hashed side
+   by side, which on SHA-NI nearly doubles throughput (one stream's rounds fill the other's
+   latency). The outputs must not overlap the inputs. */
+SN_EXPORT void sn_sha256d_x2(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, uint8_t outa[32], uint8_t outb[32]);
+
+/* Both ids of a segwit transaction (witness serialization tx[0..len)) in one interleaved pass:
+   wtxid = SHA-256d(tx), txid = SHA-256d(tx[0..4) | tx[6..witness_offset) | tx[len-4..len)), the
+   serialization without marker, flag and witness stacks. Requires 6 <= witness_offset <= len - 4;
+   the outputs must not overlap tx. */
+SN_EXPORT void sn_sha256d_segwit_tx(const uint8_t *tx, size_t len, size_t witness_offset, uint8_t txid[32], uint8_t wtxid[32]);
+
 /* The implementation the calls above use (SN_SHA256_PORTABLE or SN_SHA256_SHANI). */
 SN_EXPORT int sn_sha256_implementation(void);
 

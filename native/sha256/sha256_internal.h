@@ -16,6 +16,7 @@ typedef struct sn_sha256_kernel
        double hash: the digest pads to exactly one block, so it never leaves the registers). */
     void (*hash_digest)(const uint32_t state[8], uint8_t out[32]);
     void (*sha256d_64)(const uint8_t *in, uint8_t *out, size_t n);
+    void (*sha256d_batch)(const sn_sha256d_job *jobs, size_t n);
 } sn_sha256_kernel;
 
 extern const sn_sha256_kernel sn_sha256_portable;

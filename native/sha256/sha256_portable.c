@@ -1,5 +1,6 @@
 /* Portable SHA-256 kernel: any CPU, any compiler. */
 #include "sha256_internal.h"
+#include "sha256_message.h"
 
 const uint32_t sn_sha256_iv[8] = {
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -91,4 +92,24 @@ static void sha256d_64(const uint8_t *in, uint8_t *out, size_t n)
     }
 }
 
-const sn_sha256_kernel sn_sha256_portable = {SN_SHA256_PORTABLE, compress, hash_digest, sha256d_64};
+static void sha256d_message(const sn_message *m, uint8_t out[32])
+{
+    uint32_t s[8];
+    uint8_t scratch[64];
+    for (int j = 0; j < 8; j++) s[j] = sn_sha256_iv[j];
+    for (size_t i = 0; i < m->blocks; i++) compress(s, sn_message_block(m, i, scratch), 1);
+    hash_digest(s, out);
+}
+
+/* One after the other: without the SHA extensions there is no round latency to hide. */
+static void sha256d_batch(const sn_sha256d_job *jobs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+    {
+        sn_message m = sn_message_of_job(&jobs[i]);
+        sha256d_message(&m, jobs[i].out);
+        if (jobs[i].also != NULL) memcpy(jobs[i].also, jobs[i].out, 32);
+    }
+}
+
+const sn_sha256_kernel sn_sha256_portable = {SN_SHA256_PORTABLE, compress, hash_digest, sha256d_64, sha256d_batch};

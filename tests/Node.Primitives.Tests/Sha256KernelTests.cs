@@ -14,33 +14,13 @@ public sealed class Sha256KernelSwitching;
 [Collection(nameof(Sha256KernelSwitching))]
 public sealed class Sha256KernelTests : IDisposable
 {
-    private const string Managed = "managed";
+    private const string Managed = Sha256Kernels.Managed;
 
-    public static TheoryData<string> Kernels()
-    {
-        var kernels = new TheoryData<string> { Managed };
-        if (Sha256Native.Available)
-        {
-            kernels.Add(Sha256.NameOf(Sha256Native.Portable));
-            if (NativeExpectations.CpuHasShaNi == true) kernels.Add(Sha256.NameOf(Sha256Native.ShaNi));
-        }
-        return kernels;
-    }
+    public static TheoryData<string> Kernels() => Sha256Kernels.All();
 
-    public void Dispose()
-    {
-        if (Sha256Native.Available) Sha256Native.Select(Sha256Native.Kind);
-    }
+    public void Dispose() => Sha256Kernels.Restore();
 
-    /// <summary>Makes the named kernel the one the calls below reach.</summary>
-    private static bool Use(string kernel)
-    {
-        if (kernel == Managed) return false;
-        int kind = kernel == Sha256.NameOf(Sha256Native.ShaNi) ? Sha256Native.ShaNi : Sha256Native.Portable;
-        Assert.Equal(kind, Sha256Native.Select(kind));
-        Assert.Equal(kind, Sha256Native.Active());
-        return true;
-    }
+    private static bool Use(string kernel) => Sha256Kernels.Use(kernel);
 
     private static void Compress(bool native, Span<uint> state, ReadOnlySpan<byte> blocks)
     {

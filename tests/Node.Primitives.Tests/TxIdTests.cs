@@ -26,6 +26,25 @@ public class TxIdTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(RealBlocks.FileNames), MemberType = typeof(RealBlocks))]
+    public void Txids_alone_and_wtxids_alone_match_NBitcoin(string file)
+    {
+        foreach (var raw in RealBlocks.Load(file))
+        {
+            var oracle = RealBlocks.Oracle(raw);
+            var txids = new byte[oracle.Transactions.Count * 32];
+            var wtxids = new byte[txids.Length];
+            Assert.Equal(oracle.Transactions.Count, BlockScanner.Scan(raw, txids, []).TxCount);
+            Assert.Equal(oracle.Transactions.Count, BlockScanner.Scan(raw, [], wtxids).TxCount);
+            for (int i = 0; i < oracle.Transactions.Count; i++)
+            {
+                Assert.Equal(oracle.Transactions[i].GetHash().ToString(), new Hash256(txids.AsSpan(i * 32)).ToString());
+                Assert.Equal(oracle.Transactions[i].GetWitHash().ToString(), new Hash256(wtxids.AsSpan(i * 32)).ToString());
+            }
+        }
+    }
+
     [Fact]
     public void Segwit_txids_differ_from_wtxids_and_legacy_ones_do_not()
     {

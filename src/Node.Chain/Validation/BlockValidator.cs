@@ -27,17 +27,17 @@ public static class BlockValidator
             return Malformed(hash, decodeError);
 
         byte[] hashes = ArrayPool<byte>.Shared.Rent(txCount * 2 * Hash256.Size);
-        int[]? table = null;
+        var checks = new BlockTxChecks();
         try
         {
             var txids = hashes.AsSpan(0, txCount * Hash256.Size);
             var wtxids = hashes.AsSpan(txCount * Hash256.Size, txCount * Hash256.Size);
-            return Check(block, hash, txids, wtxids, ref table, out checkedBlock);
+            return Check(block, hash, txids, wtxids, ref checks, out checkedBlock);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(hashes);
-            if (table != null) ArrayPool<int>.Shared.Return(table);
+            checks.Dispose();
         }
     }
 
@@ -80,11 +80,12 @@ public static class BlockValidator
     }
 
     private static BlockValidationResult Check(ReadOnlySpan<byte> block, in Hash256 hash, Span<byte> txids, Span<byte> wtxids,
-        ref int[]? table, out CheckedBlock checkedBlock)
+        ref BlockTxChecks checks, out CheckedBlock checkedBlock)
     {
         const int unknown = BlockValidationResult.UnknownHeight, noTx = BlockValidationResult.NoTx;
         checkedBlock = default;
-        if (!BlockScanner.TryScan(block, txids, wtxids, out var shape, out var decodeError))
+        // One parse: the scan that hashes the transactions also runs every per-transaction check.
+        if (!BlockScanner.TryScan(block, txids, wtxids, ref checks, out var shape, out var decodeError))
             return Malformed(hash, decodeError);
 
         var header = BlockHeader.Read(block);
@@ -97,35 +98,13 @@ public static class BlockValidator
             || (long)shape.StrippedSize * ConsensusConstants.WitnessScaleFactor > ConsensusConstants.MaxBlockWeight)
             return BlockValidationResult.Invalid(BlockRuleError.BadLength, hash, noTx, unknown);
 
-        // One pass, keeping Core's priorities: a second coinbase anywhere outranks any
-        // CheckTransaction failure, which outranks the sigop limit.
-        BlockRuleError txError = BlockRuleError.None;
-        int txErrorIndex = noTx;
-        long sigOps = 0;
-        uint maxHeightLock = 0, maxTimeLock = 0;
-        BlockReader.TryOpen(block, out var reader, out _);
-        for (int i = 0; reader.TryReadNext(out var tx, out _); i++)
-        {
-            bool coinbase = tx.IsCoinbase;
-            if (i == 0 && !coinbase) return BlockValidationResult.Invalid(BlockRuleError.CoinbaseMissing, hash, 0, unknown);
-            if (i > 0 && coinbase) return BlockValidationResult.Invalid(BlockRuleError.CoinbaseMultiple, hash, i, unknown);
-
-            if (txError == BlockRuleError.None)
-            {
-                txError = TransactionCheck.Check(tx, TableFor(tx.InputCount, ref table));
-                if (txError != BlockRuleError.None) txErrorIndex = i;
-            }
-            sigOps += LegacySigOps.Count(tx);
-
-            uint lockTime = tx.LockTime;
-            if (lockTime != 0 && !TxFinality.AllSequencesFinal(tx))
-            {
-                if (lockTime < ConsensusConstants.LocktimeThreshold) maxHeightLock = Math.Max(maxHeightLock, lockTime);
-                else maxTimeLock = Math.Max(maxTimeLock, lockTime);
-            }
-        }
-        if (txError != BlockRuleError.None) return BlockValidationResult.Invalid(txError, hash, txErrorIndex, unknown);
-        if (sigOps * ConsensusConstants.WitnessScaleFactor > ConsensusConstants.MaxBlockSigopsCost)
+        // Core's priorities: the first transaction not a coinbase, then a second coinbase anywhere,
+        // then the first CheckTransaction failure, then the sigop limit.
+        if (checks.CoinbaseMissing) return BlockValidationResult.Invalid(BlockRuleError.CoinbaseMissing, hash, 0, unknown);
+        if (checks.ExtraCoinbaseIndex >= 0)
+            return BlockValidationResult.Invalid(BlockRuleError.CoinbaseMultiple, hash, checks.ExtraCoinbaseIndex, unknown);
+        if (checks.TxError != BlockRuleError.None) return BlockValidationResult.Invalid(checks.TxError, hash, checks.TxErrorIndex, unknown);
+        if (checks.SigOps * ConsensusConstants.WitnessScaleFactor > ConsensusConstants.MaxBlockSigopsCost)
             return BlockValidationResult.Invalid(BlockRuleError.TooManySigOps, hash, noTx, unknown);
 
         var coinbaseTx = TransactionReader.Read(block.Slice(shape.CoinbaseOffset, shape.CoinbaseLength));
@@ -134,10 +113,10 @@ public static class BlockValidator
             Hash = hash,
             Header = header,
             Shape = shape,
-            LegacySigOps = (int)sigOps,
+            LegacySigOps = (int)checks.SigOps,
             Witness = WitnessCommitment.Check(coinbaseTx, wtxids, shape.HasWitness),
-            MaxHeightLock = maxHeightLock,
-            MaxTimeLock = maxTimeLock,
+            MaxHeightLock = checks.MaxHeightLock,
+            MaxTimeLock = checks.MaxTimeLock,
         };
         return BlockValidationResult.Valid(hash, unknown);
     }
@@ -162,18 +141,6 @@ public static class BlockValidator
         for (int i = 0; reader.TryReadNext(out var tx, out _); i++)
             if (!TxFinality.IsFinal(tx, height, cutoff)) return i;
         throw new InvalidOperationException("the lock time summary and the transactions disagree");
-    }
-
-    private static Span<int> TableFor(int inputCount, ref int[]? table)
-    {
-        int needed = DuplicateInputs.TableLength(inputCount);
-        if (needed == 0) return Span<int>.Empty;
-        if (table == null || table.Length < needed)
-        {
-            if (table != null) ArrayPool<int>.Shared.Return(table);
-            table = ArrayPool<int>.Shared.Rent(needed);
-        }
-        return table;
     }
 
     private static BlockValidationResult Malformed(in Hash256 hash, TxDecodeError decodeError) =>

@@ -20,12 +20,14 @@ public static class DuplicateInputs
     /// <summary>True when two inputs of <paramref name="tx"/> name the same outpoint.</summary>
     public static bool Any(TransactionReader tx, Span<int> table)
     {
+        if (tx.InputCount < 2) return false;
         int needed = TableLength(tx.InputCount);
         if (needed == 0) return AnyPairwise(tx);
         if (table.Length < needed) throw new ArgumentException($"the table needs {needed} entries for {tx.InputCount} inputs", nameof(table));
         return AnyHashed(tx, table[..needed]);
     }
 
+    [SkipLocalsInit]
     private static bool AnyPairwise(TransactionReader tx)
     {
         var raw = tx.Raw;

@@ -1,3 +1,4 @@
+using Node.Primitives.Hashing;
 using Node.Primitives.Transactions;
 
 namespace Node.Primitives.Blocks;
@@ -13,31 +14,71 @@ public static class BlockScanner
     /// </summary>
     public static bool TryScan(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, out BlockShape shape, out TxDecodeError error)
     {
+        var none = new NoVisitor();
+        return TryScan(block, txids, wtxids, ref none, out shape, out error);
+    }
+
+    /// <summary>
+    /// <see cref="TryScan(ReadOnlySpan{byte}, Span{byte}, Span{byte}, out BlockShape, out TxDecodeError)"/>
+    /// that also hands each transaction, in order, to <paramref name="visitor"/>: whatever else a
+    /// caller learns from the transactions then costs no second parse. The visitor may have seen
+    /// some transactions of a block that turns out malformed.
+    /// </summary>
+    public static unsafe bool TryScan<TVisitor>(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, ref TVisitor visitor,
+        out BlockShape shape, out TxDecodeError error)
+        where TVisitor : struct, IBlockTxVisitor
+    {
         shape = default;
         if (!BlockReader.TryOpen(block, out var reader, out error)) return false;
         int needed = reader.TxCount * 32;
         if ((!txids.IsEmpty && txids.Length < needed) || (!wtxids.IsEmpty && wtxids.Length < needed))
             throw new ArgumentException($"the hash buffers need {needed} bytes for {reader.TxCount} transactions");
 
+        // Every hash is queued for a batch (interleaved lanes): a segwit transaction's txid and wtxid
+        // as two jobs over its bytes, another transaction's one hash written to both buffers.
+        Span<Sha256Native.Job> jobs = stackalloc Sha256Native.Job[HashBatchSize];
         int witnessTxs = 0, inputs = 0, outputs = 0, stripped = reader.FirstTxOffset, coinbaseLength = 0;
-        for (int i = 0; reader.TryReadNext(out var tx, out error); i++)
+        fixed (byte* blockStart = block)
+        fixed (byte* txidStart = txids)
+        fixed (byte* wtxidStart = wtxids)
         {
-            if (!txids.IsEmpty) tx.ComputeTxId().WriteTo(txids.Slice(i * 32, 32));
-            if (!wtxids.IsEmpty)
+            var batch = new Sha256Batch(jobs);
+            for (int i = 0; reader.TryReadNext(out var tx, out error); i++)
             {
-                if (tx.HasWitness || txids.IsEmpty) tx.ComputeWTxId().WriteTo(wtxids.Slice(i * 32, 32));
-                else txids.Slice(i * 32, 32).CopyTo(wtxids.Slice(i * 32, 32));
+                byte* raw = blockStart + (reader.Position - tx.TotalSize);
+                byte* txid = txids.IsEmpty ? null : txidStart + i * 32;
+                byte* wtxid = wtxids.IsEmpty ? null : wtxidStart + i * 32;
+                if (!tx.HasWitness)
+                {
+                    if (txid != null) batch.Add(raw, tx.TotalSize, 0, txid, wtxid);
+                    else if (wtxid != null) batch.Add(raw, tx.TotalSize, 0, wtxid, null);
+                }
+                else
+                {
+                    if (txid != null) batch.Add(raw, tx.TotalSize, tx.WitnessOffset, txid, null);
+                    if (wtxid != null) batch.Add(raw, tx.TotalSize, 0, wtxid, null);
+                }
+                visitor.Visit(i, tx);
+                if (tx.HasWitness) witnessTxs++;
+                if (i == 0) coinbaseLength = tx.TotalSize;
+                inputs += tx.InputCount;
+                outputs += tx.OutputCount;
+                stripped += tx.StrippedSize;
             }
-            if (tx.HasWitness) witnessTxs++;
-            if (i == 0) coinbaseLength = tx.TotalSize;
-            inputs += tx.InputCount;
-            outputs += tx.OutputCount;
-            stripped += tx.StrippedSize;
+            if (error != TxDecodeError.None) return false;
+            batch.Flush();
         }
-        if (error != TxDecodeError.None) return false;
 
         shape = new BlockShape(reader.TxCount, witnessTxs, inputs, outputs, stripped, block.Length, reader.FirstTxOffset, coinbaseLength);
         return true;
+    }
+
+    /// <summary>Jobs per native batch: enough that the lanes rarely drain, little enough for the stack (40 bytes each).</summary>
+    private const int HashBatchSize = 64;
+
+    private struct NoVisitor : IBlockTxVisitor
+    {
+        public readonly void Visit(int index, TransactionReader tx) { }
     }
 
     /// <summary>Throwing form of <see cref="TryScan"/>.</summary>

@@ -60,6 +60,64 @@ public static class Sha256
     }
 
     /// <summary>
+    /// Double-hashes two independent messages side by side: on SHA-NI one stream's rounds fill the
+    /// other's latency, so the pair costs little more than the longer one alone. The hashes must
+    /// not overlap the messages.
+    /// </summary>
+    public static unsafe void DoubleHashTwo(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> hashA32, Span<byte> hashB32)
+    {
+        RequireHashRoom(hashA32);
+        RequireHashRoom(hashB32);
+        RequireApart(a, hashA32, hashB32);
+        RequireApart(b, hashA32, hashB32);
+        if (!Sha256Native.Available)
+        {
+            Sha256Managed.DoubleHashTwo(a, b, hashA32, hashB32);
+            return;
+        }
+        fixed (byte* oa = hashA32)
+        fixed (byte* ob = hashB32)
+            Sha256Native.DoubleHashTwo(a, b, oa, ob);
+    }
+
+    /// <summary>
+    /// Both ids of a segwit transaction in one pass (its two streams side by side, as in
+    /// <see cref="DoubleHashTwo"/>): <paramref name="wtxid32"/> gets the double hash of
+    /// <paramref name="tx"/>, its witness serialization, and <paramref name="txid32"/> that of
+    /// <see cref="DoubleHashStrippedTx"/>'s message. The hashes must not overlap the transaction.
+    /// </summary>
+    public static unsafe void DoubleHashSegwitTx(ReadOnlySpan<byte> tx, int witnessOffset, Span<byte> txid32, Span<byte> wtxid32)
+    {
+        RequireStrippable(tx, witnessOffset);
+        RequireHashRoom(txid32);
+        RequireHashRoom(wtxid32);
+        RequireApart(tx, txid32, wtxid32);
+        if (!Sha256Native.Available)
+        {
+            Sha256Managed.DoubleHashSegwitTx(tx, witnessOffset, txid32, wtxid32);
+            return;
+        }
+        fixed (byte* t = txid32)
+        fixed (byte* w = wtxid32)
+            Sha256Native.DoubleHashSegwitTx(tx, witnessOffset, t, w);
+    }
+
+    /// <summary>
+    /// A segwit transaction's txid: the double hash of its serialization without marker, flag and
+    /// witness stacks, <c>tx[..4] | tx[6..witnessOffset] | tx[^4..]</c>, hashed from those pieces
+    /// in place (<paramref name="witnessOffset"/> is where the first witness stack starts).
+    /// </summary>
+    public static Hash256 DoubleHashStrippedTx(ReadOnlySpan<byte> tx, int witnessOffset)
+    {
+        RequireStrippable(tx, witnessOffset);
+        var hasher = Sha256Hasher.Create();
+        hasher.Append(tx[..4]);
+        hasher.Append(tx[6..witnessOffset]);
+        hasher.Append(tx[^4..]);
+        return hasher.FinishDouble();
+    }
+
+    /// <summary>
     /// Double-hashes each consecutive 64-byte input into 32 bytes of output: one merkle tree level.
     /// <paramref name="output"/> either starts exactly where <paramref name="pairs"/> starts (in
     /// place) or does not overlap it.
@@ -97,5 +155,18 @@ public static class Sha256
     private static void RequireHashRoom(Span<byte> hash32)
     {
         if (hash32.Length < Hash256.Size) throw new ArgumentException("the hash needs 32 bytes", nameof(hash32));
+    }
+
+    private static void RequireApart(ReadOnlySpan<byte> message, Span<byte> hashA32, Span<byte> hashB32)
+    {
+        if (message.Overlaps(hashA32[..Hash256.Size]) || message.Overlaps(hashB32[..Hash256.Size])
+            || hashA32[..Hash256.Size].Overlaps(hashB32[..Hash256.Size]))
+            throw new ArgumentException("the hashes must not overlap each other or the messages");
+    }
+
+    private static void RequireStrippable(ReadOnlySpan<byte> tx, int witnessOffset)
+    {
+        if (witnessOffset < 6 || witnessOffset > tx.Length - 4)
+            throw new ArgumentOutOfRangeException(nameof(witnessOffset), "the witnesses start after the marker and flag and before the lock time");
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -67,6 +68,48 @@ internal static class Sha256Managed
         Absorb(state, digest);
         Sha256.WriteDigest(state, digest);
         return new Hash256(digest);
+    }
+
+    public static void DoubleHashTwo(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> hashA32, Span<byte> hashB32)
+    {
+        DoubleHash(a).WriteTo(hashA32);
+        DoubleHash(b).WriteTo(hashB32);
+    }
+
+    public static void DoubleHashSegwitTx(ReadOnlySpan<byte> tx, int witnessOffset, Span<byte> txid32, Span<byte> wtxid32)
+    {
+        DoubleHashStrippedTx(tx, witnessOffset).WriteTo(txid32);
+        DoubleHash(tx).WriteTo(wtxid32);
+    }
+
+    /// <summary>
+    /// <see cref="Sha256.DoubleHashStrippedTx"/> with no native code at all: the stripped
+    /// serialization is copied out whole (onto the stack, or a pooled buffer when large) and hashed.
+    /// </summary>
+    public static Hash256 DoubleHashStrippedTx(ReadOnlySpan<byte> tx, int witnessOffset)
+    {
+        const int StackLimit = 1024;
+        int length = witnessOffset - 2 + 4;
+        byte[]? rented = length > StackLimit ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> stripped = (rented ?? stackalloc byte[StackLimit])[..length];
+        tx[..4].CopyTo(stripped);
+        tx[6..witnessOffset].CopyTo(stripped[4..]);
+        tx[^4..].CopyTo(stripped[(witnessOffset - 2)..]);
+        var hash = DoubleHash(stripped);
+        if (rented != null) ArrayPool<byte>.Shared.Return(rented);
+        return hash;
+    }
+
+    /// <summary>The fallback of <see cref="Sha256Batch"/>: each job in turn.</summary>
+    public static unsafe void DoubleHashBatch(ReadOnlySpan<Sha256Native.Job> jobs)
+    {
+        foreach (var job in jobs)
+        {
+            var data = new ReadOnlySpan<byte>(job.Data, (int)job.Length);
+            var hash = job.WitnessOffset != 0 ? DoubleHashStrippedTx(data, (int)job.WitnessOffset) : DoubleHash(data);
+            hash.WriteTo(new Span<byte>(job.Out, Hash256.Size));
+            if (job.Also != null) hash.WriteTo(new Span<byte>(job.Also, Hash256.Size));
+        }
     }
 
     /// <summary>Each input is read whole before its output is written, so output may equal pairs.</summary>

@@ -92,6 +92,45 @@ internal static unsafe partial class Sha256Native
         }
     }
 
+    internal static void DoubleHashTwo(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, byte* outA, byte* outB)
+    {
+        fixed (byte* pa = a)
+        fixed (byte* pb = b)
+        {
+            if (a.Length + b.Length <= ShortWork) sn_sha256d_x2_short(pa, (nuint)a.Length, pb, (nuint)b.Length, outA, outB);
+            else sn_sha256d_x2(pa, (nuint)a.Length, pb, (nuint)b.Length, outA, outB);
+        }
+    }
+
+    internal static void DoubleHashSegwitTx(ReadOnlySpan<byte> tx, int witnessOffset, byte* txid, byte* wtxid)
+    {
+        fixed (byte* t = tx)
+        {
+            // Both streams together hash about twice the transaction.
+            if (tx.Length <= ShortWork / 2) sn_sha256d_segwit_tx_short(t, (nuint)tx.Length, (nuint)witnessOffset, txid, wtxid);
+            else sn_sha256d_segwit_tx(t, (nuint)tx.Length, (nuint)witnessOffset, txid, wtxid);
+        }
+    }
+
+    /// <summary>sn_sha256d_job: one double hash of a batch (see <see cref="Sha256Batch"/>).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct Job
+    {
+        public byte* Data;
+        public nuint Length;
+        /// <summary>Not 0: hash the segwit transaction at <see cref="Data"/> stripped of its witnesses.</summary>
+        public nuint WitnessOffset;
+        public byte* Out;
+        /// <summary>A second place for the hash, or null.</summary>
+        public byte* Also;
+    }
+
+    /// <summary>A batch is many transactions' worth of hashing: the GC transition is noise beside it.</summary>
+    internal static void DoubleHashBatch(Job* jobs, int count) => sn_sha256d_batch(jobs, (nuint)count);
+
+    [LibraryImport(Library)]
+    private static partial void sn_sha256d_batch(Job* jobs, nuint n);
+
     [LibraryImport(Library, EntryPoint = "sn_sha256_compress"), SuppressGCTransition]
     private static partial void sn_sha256_compress_short(uint* state, byte* blocks, nuint nblocks);
 
@@ -115,6 +154,18 @@ internal static unsafe partial class Sha256Native
 
     [LibraryImport(Library)]
     private static partial void sn_sha256d_64(byte* input, byte* output, nuint n);
+
+    [LibraryImport(Library, EntryPoint = "sn_sha256d_x2"), SuppressGCTransition]
+    private static partial void sn_sha256d_x2_short(byte* a, nuint alen, byte* b, nuint blen, byte* outA, byte* outB);
+
+    [LibraryImport(Library)]
+    private static partial void sn_sha256d_x2(byte* a, nuint alen, byte* b, nuint blen, byte* outA, byte* outB);
+
+    [LibraryImport(Library, EntryPoint = "sn_sha256d_segwit_tx"), SuppressGCTransition]
+    private static partial void sn_sha256d_segwit_tx_short(byte* tx, nuint len, nuint witnessOffset, byte* txid, byte* wtxid);
+
+    [LibraryImport(Library)]
+    private static partial void sn_sha256d_segwit_tx(byte* tx, nuint len, nuint witnessOffset, byte* txid, byte* wtxid);
 
     // The probe's call loads the library, so these two keep the normal transition.
     [LibraryImport(Library)]

@@ -81,15 +81,7 @@ public readonly ref struct TransactionReader
     public WitnessEnumerator Witnesses => HasWitness ? new(_raw[_witnessOffset..], InputCount) : default;
 
     /// <summary>Double SHA-256 of the non-witness serialization, hashed in place from its pieces.</summary>
-    public Hash256 ComputeTxId()
-    {
-        if (!HasWitness) return Sha256.DoubleHash(_raw);
-        var hasher = Sha256Hasher.Create();
-        hasher.Append(_raw[..4]);
-        hasher.Append(_raw[6.._witnessOffset]);
-        hasher.Append(_raw[^4..]);
-        return hasher.FinishDouble();
-    }
+    public Hash256 ComputeTxId() => HasWitness ? Sha256.DoubleHashStrippedTx(_raw, _witnessOffset) : Sha256.DoubleHash(_raw);
 
     /// <summary>Double SHA-256 of the full serialization; equals the txid when there is no witness.</summary>
     public Hash256 ComputeWTxId() => Sha256.DoubleHash(_raw);

@@ -1,0 +1,84 @@
+using System.Buffers;
+using Node.Primitives.Blocks;
+using Node.Primitives.Consensus;
+using Node.Primitives.Transactions;
+
+namespace Node.Chain.Validation;
+
+/// <summary>
+/// What CheckBlock learns from each transaction while the block is scanned and hashed, recorded
+/// rather than judged: <see cref="BlockValidator"/> ranks the findings in Core's order once the
+/// merkle root and the sizes have passed. Holds a pooled duplicate-input table; <see cref="Dispose"/>
+/// returns it.
+/// </summary>
+internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
+{
+    private int[]? _table;
+
+    /// <summary>The first transaction is not a coinbase.</summary>
+    public bool CoinbaseMissing { get; private set; }
+
+    /// <summary>Index of the first coinbase after the first transaction, or -1.</summary>
+    public int ExtraCoinbaseIndex { get; private set; }
+
+    /// <summary>The first CheckTransaction failure, and its transaction's index.</summary>
+    public BlockRuleError TxError { get; private set; }
+
+    public int TxErrorIndex { get; private set; }
+
+    /// <summary>Core's GetLegacySigOpCount over the block (not yet scaled).</summary>
+    public long SigOps { get; private set; }
+
+    /// <summary>See <see cref="CheckedBlock.MaxHeightLock"/> and <see cref="CheckedBlock.MaxTimeLock"/>.</summary>
+    public uint MaxHeightLock { get; private set; }
+
+    public uint MaxTimeLock { get; private set; }
+
+    public BlockTxChecks()
+    {
+        ExtraCoinbaseIndex = -1;
+        TxErrorIndex = BlockValidationResult.NoTx;
+    }
+
+    public void Visit(int index, TransactionReader tx)
+    {
+        bool coinbase = tx.IsCoinbase;
+        if (coinbase != (index == 0))
+        {
+            if (index == 0) CoinbaseMissing = true;
+            else if (ExtraCoinbaseIndex < 0) ExtraCoinbaseIndex = index;
+        }
+
+        if (TxError == BlockRuleError.None)
+        {
+            TxError = TransactionCheck.Check(tx, TableFor(tx.InputCount));
+            if (TxError != BlockRuleError.None) TxErrorIndex = index;
+        }
+        SigOps += LegacySigOps.Count(tx);
+
+        uint lockTime = tx.LockTime;
+        if (lockTime != 0 && !TxFinality.AllSequencesFinal(tx))
+        {
+            if (lockTime < ConsensusConstants.LocktimeThreshold) MaxHeightLock = Math.Max(MaxHeightLock, lockTime);
+            else MaxTimeLock = Math.Max(MaxTimeLock, lockTime);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_table != null) ArrayPool<int>.Shared.Return(_table);
+        _table = null;
+    }
+
+    private Span<int> TableFor(int inputCount)
+    {
+        int needed = DuplicateInputs.TableLength(inputCount);
+        if (needed == 0) return Span<int>.Empty;
+        if (_table == null || _table.Length < needed)
+        {
+            if (_table != null) ArrayPool<int>.Shared.Return(_table);
+            _table = ArrayPool<int>.Shared.Rent(needed);
+        }
+        return _table;
+    }
+}

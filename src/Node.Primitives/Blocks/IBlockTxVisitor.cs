@@ -1,0 +1,10 @@
+using Node.Primitives.Transactions;
+
+namespace Node.Primitives.Blocks;
+
+/// <summary>Sees each transaction of a block during <see cref="BlockScanner.TryScan{TVisitor}"/> (a struct, so the call inlines).</summary>
+public interface IBlockTxVisitor
+{
+    /// <summary>The <paramref name="index"/>-th transaction, a view of the block's bytes (its hashes may not be written yet).</summary>
+    void Visit(int index, TransactionReader tx);
+}
