@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Threading.Tasks.Sources;
-using Node.Chain.Validation;
 using Node.Net;
 using Node.Primitives;
-using Node.Primitives.Buffers;
 using Node.Sync.Events;
 using Node.Wire;
 
@@ -11,23 +9,32 @@ namespace Node.Sync.Core;
 
 /// <summary>
 /// The peer side of one connection's traffic into the sync core. On the peer's receive task it does the
-/// stateless work (headers decoded and hashed into pooled arrays, a block's context-free checks), then
-/// lends the message to the core and holds the peer's reader until the core releases the lease. One loan
-/// at a time per peer, so one reusable completion source serves every message without allocating.
+/// stateless work (headers decoded and hashed into pooled arrays, a block's context-free checks). A block is
+/// copied out of the receive buffer and handed to the core (<see cref="ReceivedBlock"/>), and the peer reads on
+/// while fewer than a few of its blocks wait for the core; any other message is lent to the core and the peer's
+/// reader is held until the core releases the lease. The peer waits for one thing at a time, so one reusable
+/// completion source serves every wait without allocating.
 /// </summary>
 internal sealed class PeerLink : IPayloadLender, IValueTaskSource
 {
     private ManualResetValueTaskSourceCore<bool> _released = new() { RunContinuationsAsynchronously = true };
+    private readonly ReceivedBlock[] _blocks;
+    private readonly SyncCounters _counters;
     private ReadOnlySequence<byte> _payload;
-    private SequenceLinearizer _linearBlock;
-    private bool _hasLinearBlock;
     private short _token;
     private int _lent;
+    private int _blocksHeld;
+    private int _waitingForBlock;
 
-    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer)
+    /// <param name="blocksPerPeer">Blocks handed to the core and not yet released before the peer stops reading.</param>
+    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer, int blocksPerPeer, SyncCounters counters)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blocksPerPeer, 1);
         Peer = peer;
         Writer = writer;
+        _counters = counters;
+        _blocks = new ReceivedBlock[blocksPerPeer];
+        for (int i = 0; i < _blocks.Length; i++) _blocks[i] = new ReceivedBlock(this);
     }
 
     public Peer Peer { get; }
@@ -41,13 +48,11 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     public BlockHeader[] Headers { get; private set; } = [];
     public Hash256[] HeaderHashes { get; private set; } = [];
     public int HeaderCount { get; private set; }
-    public BlockValidationResult BlockCheck { get; private set; }
-    public CheckedBlock CheckedBlock { get; private set; }
 
     public ReadOnlySequence<byte> Payload => _payload;
 
-    /// <summary>The block's bytes in one span (copied into a pooled buffer only when the payload was segmented).</summary>
-    public ReadOnlySpan<byte> BlockBytes => _linearBlock.Span;
+    /// <summary>Blocks handed to the core and not yet released (a snapshot, any thread).</summary>
+    public int BlocksHeld => Volatile.Read(ref _blocksHeld);
 
     public void DecodeHeaders(in ReadOnlySequence<byte> payload)
     {
@@ -62,19 +67,49 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         for (int i = 0; i < HeaderCount; i++) HeaderHashes[i] = Headers[i].GetHash();
     }
 
-    public void CheckBlock(in ReadOnlySequence<byte> payload)
+    /// <summary>
+    /// Copies and checks the block, hands it to the core and returns a task that completes as soon as the peer may
+    /// read on: at once while fewer than the limit of its blocks are held by the core, else when the core released
+    /// one. Once the core no longer accepts events the block is dropped.
+    /// </summary>
+    public ValueTask PassBlock(in ReadOnlySequence<byte> payload)
     {
-        _linearBlock = new SequenceLinearizer(payload);
-        _hasLinearBlock = true;
-        var span = _linearBlock.Span;
-        if (span.Length < BlockHeader.Size)
-        {
-            BlockCheck = BlockValidationResult.Invalid(BlockRuleError.Malformed, default, BlockValidationResult.NoTx, BlockValidationResult.UnknownHeight);
-            CheckedBlock = default;
-            return;
-        }
-        BlockCheck = BlockValidator.CheckBlock(span, out var checkedBlock);
-        CheckedBlock = checkedBlock;
+        var ev = new SyncEvent(Id, SyncEventKind.Message, Command.Block, FreeBlock().Take(payload));
+        Interlocked.Increment(ref _blocksHeld);
+        _counters.BlockPassed();
+        return Writer.TryWrite(ev) ? WaitForFreeBlock() : WriteBlockAndWaitAsync(ev);
+    }
+
+    private ReceivedBlock FreeBlock()
+    {
+        // The peer reads on only while a block is free, so one is.
+        foreach (var block in _blocks)
+            if (block.IsFree) return block;
+        throw new InvalidOperationException("no free block slot");
+    }
+
+    private async ValueTask WriteBlockAndWaitAsync(SyncEvent ev)
+    {
+        if (await Writer.WriteAsync(ev).ConfigureAwait(false)) await WaitForFreeBlock().ConfigureAwait(false);
+        else ev.Lease.Release(); // the core stopped: drop the block
+    }
+
+    private ValueTask WaitForFreeBlock()
+    {
+        if (Volatile.Read(ref _blocksHeld) < _blocks.Length) return default;
+        _released.Reset();
+        // Dekker with OnBlockReleased: each side's interlocked write comes before its read of the other's flag.
+        Interlocked.Exchange(ref _waitingForBlock, 1);
+        if (Volatile.Read(ref _blocksHeld) < _blocks.Length && Interlocked.Exchange(ref _waitingForBlock, 0) == 1) return default;
+        return new ValueTask(this, _released.Version);
+    }
+
+    /// <summary>The core released one of this peer's blocks (core thread).</summary>
+    internal void OnBlockReleased()
+    {
+        _counters.BlockReleased();
+        Interlocked.Decrement(ref _blocksHeld);
+        if (Volatile.Read(ref _waitingForBlock) == 1 && Interlocked.Exchange(ref _waitingForBlock, 0) == 1) _released.SetResult(true);
     }
 
     /// <summary>
@@ -108,12 +143,6 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     {
         if (token != _token || Interlocked.Exchange(ref _lent, 0) == 0) return;
         _payload = default;
-        if (_hasLinearBlock)
-        {
-            _hasLinearBlock = false;
-            _linearBlock.Dispose();
-            _linearBlock = default;
-        }
         _released.SetResult(true);
     }
 

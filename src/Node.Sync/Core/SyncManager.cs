@@ -16,8 +16,9 @@ namespace Node.Sync.Core;
 /// The sync core: one consumer loop that owns all sync state (peers, headers sync, blocks in flight,
 /// serving queues) and drives the <see cref="ChainState"/>, fed through an <see cref="EventRing{T}"/> by
 /// the peers' receive tasks. As the peers' <see cref="IPeerMessageSink"/> it does the stateless work on the
-/// peer's task (headers decoded and hashed, a block's context-free checks, in parallel across peers) and
-/// holds that peer's reads until the core has processed the message.
+/// peer's task (headers decoded and hashed, a block's context-free checks, in parallel across peers); a block is
+/// copied out of the receive buffer and owned by the core until processed, while the peer reads on (up to
+/// <see cref="SyncOptions.BlocksPerPeer"/> of them); any other message holds that peer's reads until processed.
 /// Partial files: sink (peer side), headers, block download, blocks received, serving, relay, timers.
 /// </summary>
 public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
@@ -184,7 +185,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
             switch (ev.Command)
             {
                 case Command.Headers: OnHeaders(peer); break;
-                case Command.Block: OnBlock(peer); break;
+                case Command.Block: OnBlock(peer, (ReceivedBlock)ev.Lease.Lender!); break;
                 case Command.Inv: OnInv(peer, payload); break;
                 case Command.NotFound: OnNotFound(peer, payload); break;
                 case Command.GetHeaders: OnGetHeaders(peer, payload); break;
