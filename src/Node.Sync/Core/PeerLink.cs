@@ -24,6 +24,8 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     private short _token;
     private int _lent;
     private int _blocksHeld;
+    private int _nextBlock;
+    private ReceivedBlock? _previousBlock;
     private int _waitingForBlock;
 
     /// <param name="blocksPerPeer">Blocks handed to the core and not yet released before the peer stops reading.</param>
@@ -68,30 +70,56 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     }
 
     /// <summary>
-    /// Copies and checks the block, hands it to the core and returns a task that completes as soon as the peer may
+    /// Copies the block, hands it to the core (see <see cref="ReceivedBlock"/> for who checks it) and returns a task that completes as soon as the peer may
     /// read on: at once while fewer than the limit of its blocks are held by the core, else when the core released
     /// one. Once the core no longer accepts events the block is dropped.
     /// </summary>
     public ValueTask PassBlock(in ReadOnlySequence<byte> payload)
     {
-        var ev = new SyncEvent(Id, SyncEventKind.Message, Command.Block, FreeBlock().Take(payload));
+        var block = FreeBlock();
+        var ev = new SyncEvent(Id, SyncEventKind.Message, Command.Block, block.Take(payload));
         Interlocked.Increment(ref _blocksHeld);
         _counters.BlockPassed();
-        return Writer.TryWrite(ev) ? WaitForFreeBlock() : WriteBlockAndWaitAsync(ev);
+        if (!Writer.TryWrite(ev)) return WriteBlockAndWaitAsync(ev, block);
+        CheckBehind(block);
+        return WaitForFreeBlock();
+    }
+
+    /// <summary>
+    /// The peer checks its previous block unless the core got to it first, so that the core, idle, takes the newest
+    /// one while the peer checks the one before; before waiting for a free slot it checks whatever is left.
+    /// </summary>
+    private void CheckBehind(ReceivedBlock passed)
+    {
+        var previous = _previousBlock;
+        _previousBlock = passed;
+        previous?.TryCheck();
+        if (Volatile.Read(ref _blocksHeld) >= _blocks.Length)
+            foreach (var block in _blocks) block.TryCheck();
     }
 
     private ReceivedBlock FreeBlock()
     {
-        // The peer reads on only while a block is free, so one is.
-        foreach (var block in _blocks)
+        // The peer reads on only while a slot is free, so one is: in turn, as the core releases a peer's blocks in
+        // order, so that every slot has its buffer sized after the peer's first few blocks.
+        for (int i = 0; i < _blocks.Length; i++)
+        {
+            var block = _blocks[_nextBlock];
+            _nextBlock = (_nextBlock + 1) % _blocks.Length;
             if (block.IsFree) return block;
+        }
         throw new InvalidOperationException("no free block slot");
     }
 
-    private async ValueTask WriteBlockAndWaitAsync(SyncEvent ev)
+    private async ValueTask WriteBlockAndWaitAsync(SyncEvent ev, ReceivedBlock block)
     {
-        if (await Writer.WriteAsync(ev).ConfigureAwait(false)) await WaitForFreeBlock().ConfigureAwait(false);
-        else ev.Lease.Release(); // the core stopped: drop the block
+        if (!await Writer.WriteAsync(ev).ConfigureAwait(false))
+        {
+            ev.Lease.Release(); // the core stopped: drop the block
+            return;
+        }
+        CheckBehind(block);
+        await WaitForFreeBlock().ConfigureAwait(false);
     }
 
     private ValueTask WaitForFreeBlock()

@@ -117,6 +117,8 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         {
             while (_ring.TryRead(out var ev))
             {
+                // A large block may still be being checked on its peer's task; the core checks one nobody started.
+                if (ev.Lease.Lender is ReceivedBlock block) await block.WhenChecked().ConfigureAwait(false);
                 try
                 {
                     lock (_options.ChainGate) Handle(ev);

@@ -23,7 +23,8 @@ public sealed record SyncOptions
 
     /// <summary>
     /// Blocks a peer may have handed to the core and not yet seen processed: the peer receives and checks the next
-    /// ones meanwhile, and stops reading at this many (back-pressure to its socket). Each holds one pooled copy.
+    /// ones meanwhile, and stops reading at this many (back-pressure to its socket). The peer keeps a buffer for each,
+    /// as large as the largest block it sent (3 MB with 1 MB blocks), for the connection's life.
     /// </summary>
     public int BlocksPerPeer { get; init; } = 3;
 

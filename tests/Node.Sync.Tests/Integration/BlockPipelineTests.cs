@@ -1,3 +1,4 @@
+using Node.Chain.Mining;
 using Node.Chain.State;
 using Node.Net;
 using Node.Primitives;
@@ -152,6 +153,79 @@ public sealed class BlockPipelineTests
             Assert.Equal(0, sync.Counters.BlocksPending);
             await client.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         }
+    }
+
+    /// <summary>A regtest chain whose blocks past the coinbase maturity are large enough to be checked off the peer's task.</summary>
+    private static List<byte[]> LargeBlockChain(int height)
+    {
+        var generator = new RegtestChainGenerator(new ChainGeneratorOptions { TargetBlockSize = 3 * Core.ReceivedBlock.InlineCheckBytes });
+        var blocks = new List<byte[]>(height + 1) { ChainParams.Regtest.GenesisBlockBytes.ToArray() };
+        generator.Generate(height, block => blocks.Add(block.Bytes.ToArray()));
+        Assert.True(blocks[^1].Length > Core.ReceivedBlock.InlineCheckBytes);
+        return blocks;
+    }
+
+    [Fact]
+    public async Task A_chain_of_large_blocks_syncs_from_one_peer_byte_for_byte()
+    {
+        const int height = 130;
+        var blocks = LargeBlockChain(height);
+        var tipHash = BlockHeader.HashOf(blocks[height].AsSpan(0, BlockHeader.Size));
+        var serving = TestNode.Preload(ChainParams.Regtest, new ChainStateOptions(), blocks.Skip(1));
+        await using var server = TestNode.Start(new NodeRunnerOptions
+        {
+            DataDirectory = serving,
+            Network = ChainParams.Regtest,
+            Whitelist = ["download@127.0.0.1"],
+        });
+        var synced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var syncing = TestNode.Start(new NodeRunnerOptions
+        {
+            DataDirectory = TestNode.NewDataDir(),
+            Network = ChainParams.Regtest,
+            Connect = [server.Address],
+            Sync = new Core.SyncOptions { BlocksPerPeer = BlocksPerPeer },
+        }, node => node.Sync.BlockConnected += block =>
+        {
+            if (block.Hash == tipHash) synced.TrySetResult();
+        });
+
+        await Await.Within(synced.Task, TimeSpan.FromSeconds(60), () => $"the tip: {syncing.Node.Sync.Counters.BlocksConnected} connected");
+        var counters = syncing.Node.Sync.Counters;
+        Assert.Equal(height, counters.BlocksConnected);
+        Assert.Equal(height, counters.BlocksReceived);
+        await Until(() => counters.BlocksPending == 0, () => "every block released");
+        var stored = new System.Buffers.ArrayBufferWriter<byte>();
+        foreach (int h in new[] { 1, 100, 101, 115, height })
+        {
+            stored.ResetWrittenCount();
+            Assert.Equal(Node.Storage.StorageError.None, syncing.Node.Chain.FetchBlock(BlockHeader.HashOf(blocks[h].AsSpan(0, BlockHeader.Size)), stored));
+            Assert.True(stored.WrittenSpan.SequenceEqual(blocks[h]), $"block {h} stored as sent");
+        }
+    }
+
+    [Fact]
+    public async Task A_large_block_failing_its_context_free_checks_gets_the_peer_punished_with_the_reason()
+    {
+        const int height = 110;
+        var blocks = LargeBlockChain(height + 1);
+        var dir = TestNode.Preload(ChainParams.Regtest, new ChainStateOptions(), blocks.Skip(1).Take(height));
+        var dropped = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var node = TestNode.Start(new NodeRunnerOptions { DataDirectory = dir, Network = ChainParams.Regtest },
+            n => n.Sync.PeerDropped += (_, reason) => dropped.TrySetResult(reason));
+        var client = await ConnectAsync(node);
+
+        // The next block with its last transaction's lock time changed: its header still extends our tip, its merkle root no longer matches.
+        var mutated = blocks[height + 1].ToArray();
+        Assert.True(mutated.Length > Core.ReceivedBlock.InlineCheckBytes);
+        mutated[^1] ^= 0x01;
+        await client.SendRawAsync(Command.Block, mutated);
+
+        var reason = await Await.Within(dropped.Task, TimeSpan.FromSeconds(30), () => "the node to punish the peer");
+        Assert.True(reason.Contains("bad-txnmrklroot"), reason);
+        Assert.Equal(height, node.Node.Chain.TipHeight);
+        await Until(() => node.Node.Sync.Counters.BlocksPending == 0, () => "the block released");
+        await client.Completion.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Holds the core's chain gate on a thread of its own (a lock is released by the thread that took it).</summary>
