@@ -76,7 +76,7 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     /// </summary>
     public ValueTask PassBlock(in ReadOnlySequence<byte> payload)
     {
-        var block = FreeBlock();
+        var block = FreeBlock(checked((int)payload.Length));
         var ev = new SyncEvent(Id, SyncEventKind.Message, Command.Block, block.Take(payload));
         Interlocked.Increment(ref _blocksHeld);
         _counters.BlockPassed();
@@ -98,10 +98,13 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
             foreach (var block in _blocks) block.TryCheck();
     }
 
-    private ReceivedBlock FreeBlock()
+    private ReceivedBlock FreeBlock(int length)
     {
-        // The peer reads on only while a slot is free, so one is: in turn, as the core releases a peer's blocks in
-        // order, so that every slot has its buffer sized after the peer's first few blocks.
+        // The first block of a new size grows every free slot's buffer at once (the others as they come back): the
+        // peer's next blocks are likely as large, and receiving them then allocates nothing.
+        foreach (var slot in _blocks)
+            if (slot.IsFree) slot.EnsureCapacity(length);
+        // The peer reads on only while a slot is free, so one is; taken in turn, as the core releases them in order.
         for (int i = 0; i < _blocks.Length; i++)
         {
             var block = _blocks[_nextBlock];

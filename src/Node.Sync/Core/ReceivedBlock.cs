@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Threading.Tasks.Sources;
 using Node.Chain.Validation;
@@ -54,8 +55,7 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
     {
         // The framing bounds a payload by ProtocolLimits.MaxPayloadLength.
         int length = (int)payload.Length;
-        if (_buffer is null || _buffer.Length < length)
-            _buffer = GC.AllocateUninitializedArray<byte>((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(length, MinBufferBytes)));
+        EnsureCapacity(length);
         payload.CopyTo(_buffer);
         _length = length;
         _checked.Reset(); // the core waited on the previous block, if at all, before releasing it
@@ -68,6 +68,14 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
             Volatile.Write(ref _state, Queued);
         }
         return new PayloadLease(this, ++_token);
+    }
+
+    /// <summary>Grows the buffer to hold a block of <paramref name="length"/> bytes (peer's task, while free).</summary>
+    [MemberNotNull(nameof(_buffer))]
+    public void EnsureCapacity(int length)
+    {
+        if (_buffer is null || _buffer.Length < length)
+            _buffer = GC.AllocateUninitializedArray<byte>((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(length, MinBufferBytes)));
     }
 
     /// <summary>Runs the checks here unless they ran or are running elsewhere (any thread).</summary>
