@@ -14,6 +14,11 @@ namespace Node.Chain.Validation;
 /// </summary>
 public static class BlockValidator
 {
+    // Scratch shared by the threads that check blocks. Not ArrayPool.Shared: its per-thread caches keep an array on
+    // every thread that returned one, so each new thread-pool thread that checked a block allocated its own.
+    private static readonly ArrayPool<byte> HashScratch = ArrayPool<byte>.Create(maxArrayLength: 1 << 23, maxArraysPerBucket: 16);
+    private static readonly ArrayPool<int> TableScratch = ArrayPool<int>.Create(maxArrayLength: 1 << 22, maxArraysPerBucket: 16);
+
     /// <summary>
     /// Core's CheckBlock after the header checks (proof of work is <see cref="HeaderValidator"/>'s):
     /// merkle root and its mutation, size limits, one coinbase first, CheckTransaction on each
@@ -26,7 +31,7 @@ public static class BlockValidator
         if (!BlockScanner.TryReadTxCount(block, out int txCount, out var decodeError))
             return Malformed(hash, decodeError);
 
-        byte[] hashes = ArrayPool<byte>.Shared.Rent(txCount * 2 * Hash256.Size);
+        byte[] hashes = HashScratch.Rent(txCount * 2 * Hash256.Size);
         int[]? table = null;
         try
         {
@@ -36,8 +41,8 @@ public static class BlockValidator
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(hashes);
-            if (table != null) ArrayPool<int>.Shared.Return(table);
+            HashScratch.Return(hashes);
+            if (table != null) TableScratch.Return(table);
         }
     }
 
@@ -170,8 +175,8 @@ public static class BlockValidator
         if (needed == 0) return Span<int>.Empty;
         if (table == null || table.Length < needed)
         {
-            if (table != null) ArrayPool<int>.Shared.Return(table);
-            table = ArrayPool<int>.Shared.Rent(needed);
+            if (table != null) TableScratch.Return(table);
+            table = TableScratch.Rent(needed);
         }
         return table;
     }
