@@ -1,28 +1,38 @@
+using System.Buffers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Node.Wire;
 
 namespace Node.Net;
 
 // The receive loop: frames are found in place in the PipeReader's buffer and handled without copying. The reader
 // is advanced past a frame only after its handler (and the sink's returned task) completed, so a consumer that
-// holds a block stops further reads from this peer until it is done, as Core and btcd do.
+// holds a message stops further reads from this peer until it is done, as Core and btcd do.
 public sealed partial class Peer
 {
     private async Task ReceiveLoopAsync()
     {
         var input = _transport.Input;
+        int needed = 0;
         try
         {
             while (!IsClosing)
             {
-                var result = await input.ReadAsync().ConfigureAwait(false);
+                // Once a frame's header is in, wake up only when the whole frame is (a 1 MB block arrives in many socket
+                // reads). The pipe counts bytes not yet examined, and everything buffered was.
+                var result = await (needed > 0 ? input.ReadAtLeastAsync(needed) : input.ReadAsync()).ConfigureAwait(false);
                 var buffer = result.Buffer;
+                needed = 0;
                 try
                 {
                     while (!IsClosing)
                     {
                         var status = FrameReader.TryReadFrame(ref buffer, _magic, out var frame);
-                        if (status == FrameStatus.NeedMoreData) break;
+                        if (status == FrameStatus.NeedMoreData)
+                        {
+                            needed = MissingBytes(buffer);
+                            break;
+                        }
                         Counters.Received(MessageHeader.Size + frame.Payload.Length, Environment.TickCount64);
                         if (status == FrameStatus.Dropped)
                         {
@@ -55,6 +65,18 @@ public sealed partial class Peer
         }
     }
 
+    /// <summary>
+    /// The bytes the incomplete frame at the start of <paramref name="buffer"/> still lacks once its header is in (the
+    /// frame reader checked the header's length against the limit), else 0.
+    /// </summary>
+    private static int MissingBytes(in ReadOnlySequence<byte> buffer)
+    {
+        if (buffer.Length < MessageHeader.Size) return 0;
+        Span<byte> header = stackalloc byte[MessageHeader.Size];
+        buffer.Slice(0, MessageHeader.Size).CopyTo(header);
+        return (int)(MessageHeader.Size + MessageHeader.Read(header).PayloadLength - buffer.Length);
+    }
+
     private ValueTask HandleFrameAsync(in Frame frame)
     {
         ValueTask pending;
@@ -70,6 +92,7 @@ public sealed partial class Peer
         return pending.IsCompletedSuccessfully ? default : AwaitHandlerAsync(pending, frame.Command);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask AwaitHandlerAsync(ValueTask pending, Command command)
     {
         try

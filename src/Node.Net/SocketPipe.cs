@@ -5,15 +5,27 @@ namespace Node.Net;
 
 /// <summary>
 /// A connected TCP socket as a pair of pipes, with the two pumps between them: socket -> input pipe and
-/// output pipe -> socket. Both pipes are bounded: the input pauses the socket reads when the reader holds
-/// more than two whole maximum-size messages; the output makes writers' FlushAsync wait above the send
+/// output pipe -> socket. Both pipes are bounded: the input pauses the socket reads when more than 1 MiB has
+/// not been looked at by the reader (its segments are reserved in the shared pool when the connection is
+/// made); the output makes writers' FlushAsync wait above the send
 /// buffer limit, which is the back-pressure on everyone sending to this peer.
 /// </summary>
 internal sealed class SocketPipe : IDuplexPipe
 {
     private const int InputSegment = 64 * 1024;
     private const int OutputSegment = 16 * 1024;
-    private const long InputPause = 2L * (Wire.ProtocolLimits.MaxPayloadLength + Wire.MessageHeader.Size) + InputSegment;
+
+    // The pipe pauses on bytes its reader has not examined yet; an incomplete frame was examined, so a frame of any
+    // size still arrives whole (and the reader's ReadAtLeastAsync resumes a paused writer). Past this much unread
+    // input the socket waits in the kernel; the reader takes whole blocks out (copied) faster than that fills.
+    private const long InputPause = 1024 * 1024;
+
+    /// <summary>
+    /// Segments one connection's input holds at most with frames up to 1 MB (a full legacy block): the buffer the reader
+    /// examined (up to the pause threshold and one frame) and the unread bytes behind it (up to the threshold), and the
+    /// segment being received into. Reserved in the pool per connection; larger frames grow it once.
+    /// </summary>
+    internal const int InputSegmentsPerConnection = (int)((2 * InputPause + 1_000_000) / InputSegment) + 2;
 
     // Up to 64 MiB of input and 16 MiB of output segments kept for reuse, process-wide.
     private static readonly SegmentPool InputSegments = new(InputSegment, 1024);
@@ -38,6 +50,7 @@ internal sealed class SocketPipe : IDuplexPipe
         {
             // Reset before we got to it: the receive pump reports the failure and the peer disconnects.
         }
+        InputSegments.Reserve(InputSegmentsPerConnection);
         _input = new Pipe(new PipeOptions(pauseWriterThreshold: InputPause, resumeWriterThreshold: InputPause / 2,
             pool: InputSegments, minimumSegmentSize: InputSegment, useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(pauseWriterThreshold: sendPauseBytes, resumeWriterThreshold: sendResumeBytes,
@@ -92,6 +105,7 @@ internal sealed class SocketPipe : IDuplexPipe
             if (Volatile.Read(ref _aborted) == 0) error = e;
         }
         await writer.CompleteAsync(error).ConfigureAwait(false);
+        InputSegments.Unreserve(InputSegmentsPerConnection);
     }
 
     private async Task SendPumpAsync()

@@ -180,4 +180,34 @@ public class HostileInputTests
             await AssertStillAnswersAsync(client, peer);
         }
     }
+
+    [Fact]
+    public async Task A_block_arriving_in_pieces_is_delivered_whole_and_the_messages_behind_it_too()
+    {
+        var (server, client, peer) = await ConnectedAsync();
+        await using (server)
+        using (client)
+        {
+            var block = Node.Tests.TestData.Bytes("blocks/mainnet-413567.raw");
+            var frame = RawFrame(Command12("block"), block);
+            var ping = RawClient.Frame(new PingMessage(5));
+            // The header alone, then the payload in uneven pieces, the last one carrying the next message.
+            await client.SendBytesAsync(frame[..MessageHeader.Size]);
+            int at = MessageHeader.Size;
+            for (int piece = 1; at < frame.Length - 1000; piece++)
+            {
+                int n = Math.Min(piece * 7919, frame.Length - 1000 - at);
+                await client.SendBytesAsync(frame[at..(at + n)]);
+                at += n;
+            }
+            await client.SendBytesAsync([.. frame[at..], .. ping]);
+
+            var received = await server.Sink.NextMessageAsync();
+            Assert.Equal(Command.Block, received.Command);
+            Assert.True(received.Payload.AsSpan().SequenceEqual(block), "the block arrives as sent");
+            var (_, pong) = await client.ReadUntilAsync(Command.Pong);
+            Assert.Equal(5UL, PongMessage.Decode(new(pong)).Nonce);
+            await AssertStillAnswersAsync(client, peer);
+        }
+    }
 }

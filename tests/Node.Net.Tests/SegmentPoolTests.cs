@@ -35,4 +35,29 @@ public class SegmentPoolTests
         var pool = new SegmentPool(4096, maxRetained: 2);
         Assert.Throws<ArgumentOutOfRangeException>(() => pool.Rent(4097));
     }
+
+    [Fact]
+    public void A_reservation_allocates_up_front_so_renting_within_it_allocates_nothing()
+    {
+        var pool = new SegmentPool(4096, maxRetained: 8);
+        pool.Reserve(3);
+        Assert.Equal(3, pool.LiveCount);
+        var rented = Enumerable.Range(0, 3).Select(_ => pool.Rent()).ToList();
+        Assert.Equal(3, pool.LiveCount);
+        var beyond = pool.Rent();
+        Assert.Equal(4, pool.LiveCount);
+
+        foreach (var r in rented) r.Dispose();
+        beyond.Dispose();
+        // A second user's reservation is topped up from what exists; the retention limit caps it.
+        pool.Reserve(3);
+        Assert.Equal(6, pool.LiveCount);
+        pool.Reserve(10);
+        Assert.Equal(8, pool.LiveCount);
+
+        // Reservations given back leave the segments for the next user.
+        pool.Unreserve(13);
+        pool.Reserve(3);
+        Assert.Equal(8, pool.LiveCount);
+    }
 }

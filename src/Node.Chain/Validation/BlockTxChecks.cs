@@ -64,9 +64,12 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
         }
     }
 
+    // Not ArrayPool.Shared, for the reason BlockValidator's hash scratch gives.
+    private static readonly ArrayPool<int> TableScratch = ArrayPool<int>.Create(maxArrayLength: 1 << 22, maxArraysPerBucket: 16);
+
     public void Dispose()
     {
-        if (_table != null) ArrayPool<int>.Shared.Return(_table);
+        if (_table != null) TableScratch.Return(_table);
         _table = null;
     }
 
@@ -76,8 +79,8 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
         if (needed == 0) return Span<int>.Empty;
         if (_table == null || _table.Length < needed)
         {
-            if (_table != null) ArrayPool<int>.Shared.Return(_table);
-            _table = ArrayPool<int>.Shared.Rent(needed);
+            if (_table != null) TableScratch.Return(_table);
+            _table = TableScratch.Rent(needed);
         }
         return _table;
     }

@@ -14,6 +14,10 @@ namespace Node.Chain.Validation;
 /// </summary>
 public static class BlockValidator
 {
+    // Hash scratch shared by the threads that check blocks. Not ArrayPool.Shared: its per-thread caches keep an array on
+    // every thread that returned one, so each new thread-pool thread that checked a block allocated its own.
+    private static readonly ArrayPool<byte> HashScratch = ArrayPool<byte>.Create(maxArrayLength: 1 << 23, maxArraysPerBucket: 16);
+
     /// <summary>
     /// Core's CheckBlock after the header checks (proof of work is <see cref="HeaderValidator"/>'s):
     /// merkle root and its mutation, size limits, one coinbase first, CheckTransaction on each
@@ -26,7 +30,7 @@ public static class BlockValidator
         if (!BlockScanner.TryReadTxCount(block, out int txCount, out var decodeError))
             return Malformed(hash, decodeError);
 
-        byte[] hashes = ArrayPool<byte>.Shared.Rent(txCount * 2 * Hash256.Size);
+        byte[] hashes = HashScratch.Rent(txCount * 2 * Hash256.Size);
         var checks = new BlockTxChecks();
         try
         {
@@ -36,7 +40,7 @@ public static class BlockValidator
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(hashes);
+            HashScratch.Return(hashes);
             checks.Dispose();
         }
     }

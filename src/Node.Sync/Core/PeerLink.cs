@@ -3,7 +3,6 @@ using System.Threading.Tasks.Sources;
 using Node.Chain.Validation;
 using Node.Net;
 using Node.Primitives;
-using Node.Primitives.Buffers;
 using Node.Sync.Events;
 using Node.Wire;
 
@@ -11,29 +10,40 @@ namespace Node.Sync.Core;
 
 /// <summary>
 /// The peer side of one connection's traffic into the sync core. On the peer's receive task it does the
-/// stateless work (headers decoded, hashed and their proof of work checked, a block's context-free checks), then
-/// lends the message to the core and holds the peer's reader until the core releases the lease. One loan
-/// at a time per peer, so one reusable completion source serves every message without allocating.
+/// stateless work (headers decoded, hashed and their proof of work checked, a block's context-free checks). A block is
+/// copied out of the receive buffer and handed to the core (<see cref="ReceivedBlock"/>), and the peer reads on
+/// while fewer than a few of its blocks wait for the core; any other message is lent to the core and the peer's
+/// reader is held until the core releases the lease. The peer waits for one thing at a time, so one reusable
+/// completion source serves every wait without allocating.
 /// </summary>
 internal sealed class PeerLink : IPayloadLender, IValueTaskSource
 {
     private const int NotLent = int.MinValue;
     private readonly HeaderValidator _pow;
     private ManualResetValueTaskSourceCore<bool> _released = new() { RunContinuationsAsynchronously = true };
+    private readonly ReceivedBlock[] _blocks;
+    private readonly SyncCounters _counters;
     private ReadOnlySequence<byte> _payload;
-    private SequenceLinearizer _linearBlock;
-    private bool _hasLinearBlock;
     private short _token;
     private int _lentToken = NotLent; // the token of the loan out, so a late release of an earlier loan is a no-op
     private DecodedHeaders _decoding = new();
     private DecodedHeaders _taken = new();
+    private int _blocksHeld;
+    private int _nextBlock;
+    private ReceivedBlock? _previousBlock;
+    private int _waitingForBlock;
 
     /// <param name="pow">Checks each received header's proof of work (context-free, so on the peer's task).</param>
-    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer, HeaderValidator pow)
+    /// <param name="blocksPerPeer">Blocks handed to the core and not yet released before the peer stops reading.</param>
+    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer, HeaderValidator pow, int blocksPerPeer, SyncCounters counters)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blocksPerPeer, 1);
         Peer = peer;
         Writer = writer;
         _pow = pow;
+        _counters = counters;
+        _blocks = new ReceivedBlock[blocksPerPeer];
+        for (int i = 0; i < _blocks.Length; i++) _blocks[i] = new ReceivedBlock(this);
     }
 
     public Peer Peer { get; }
@@ -43,16 +53,10 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     /// <summary>A PeerConnected event that waited for ring space; messages wait for it to keep the order.</summary>
     public Task? PendingConnect { get; set; }
 
-    // Checked on the peer's task, read by the core while the lease is held.
-    public BlockValidationResult BlockCheck { get; private set; }
-    public CheckedBlock CheckedBlock { get; private set; }
-    /// <summary>The block message's verified checksum, stored with the block so serving it hashes nothing.</summary>
-    public uint BlockWireChecksum { get; private set; }
-
     public ReadOnlySequence<byte> Payload => _payload;
 
-    /// <summary>The block's bytes in one span (copied into a pooled buffer only when the payload was segmented).</summary>
-    public ReadOnlySpan<byte> BlockBytes => _linearBlock.Span;
+    /// <summary>Blocks handed to the core and not yet released (a snapshot, any thread).</summary>
+    public int BlocksHeld => Volatile.Read(ref _blocksHeld);
 
     public void DecodeHeaders(in ReadOnlySequence<byte> payload) => _decoding.Decode(payload, _pow);
 
@@ -67,20 +71,78 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         return _taken;
     }
 
-    public void CheckBlock(in ReadOnlySequence<byte> payload, uint wireChecksum)
+    /// <summary>
+    /// Copies the block, hands it to the core (see <see cref="ReceivedBlock"/> for who checks it) and returns a task that completes as soon as the peer may
+    /// read on: at once while fewer than the limit of its blocks are held by the core, else when the core released
+    /// one. Once the core no longer accepts events the block is dropped.
+    /// </summary>
+    public ValueTask PassBlock(in ReadOnlySequence<byte> payload, uint wireChecksum)
     {
-        BlockWireChecksum = wireChecksum;
-        _linearBlock = new SequenceLinearizer(payload);
-        _hasLinearBlock = true;
-        var span = _linearBlock.Span;
-        if (span.Length < BlockHeader.Size)
+        var block = FreeBlock(checked((int)payload.Length));
+        var ev = new SyncEvent(Id, SyncEventKind.Message, Command.Block, block.Take(payload, wireChecksum));
+        Interlocked.Increment(ref _blocksHeld);
+        _counters.BlockPassed();
+        if (!Writer.TryWrite(ev)) return WriteBlockAndWaitAsync(ev, block);
+        CheckBehind(block);
+        return WaitForFreeBlock();
+    }
+
+    /// <summary>
+    /// The peer checks its previous block unless the core got to it first, so that the core, idle, takes the newest
+    /// one while the peer checks the one before; before waiting for a free slot it checks whatever is left.
+    /// </summary>
+    private void CheckBehind(ReceivedBlock passed)
+    {
+        var previous = _previousBlock;
+        _previousBlock = passed;
+        previous?.TryCheck();
+        if (Volatile.Read(ref _blocksHeld) >= _blocks.Length)
+            foreach (var block in _blocks) block.TryCheck();
+    }
+
+    private ReceivedBlock FreeBlock(int length)
+    {
+        // The first block of a new size grows every free slot's buffer at once (the others as they come back): the
+        // peer's next blocks are likely as large, and receiving them then allocates nothing.
+        foreach (var slot in _blocks)
+            if (slot.IsFree) slot.EnsureCapacity(length);
+        // The peer reads on only while a slot is free, so one is; taken in turn, as the core releases them in order.
+        for (int i = 0; i < _blocks.Length; i++)
         {
-            BlockCheck = BlockValidationResult.Invalid(BlockRuleError.Malformed, default, BlockValidationResult.NoTx, BlockValidationResult.UnknownHeight);
-            CheckedBlock = default;
+            var block = _blocks[_nextBlock];
+            _nextBlock = (_nextBlock + 1) % _blocks.Length;
+            if (block.IsFree) return block;
+        }
+        throw new InvalidOperationException("no free block slot");
+    }
+
+    private async ValueTask WriteBlockAndWaitAsync(SyncEvent ev, ReceivedBlock block)
+    {
+        if (!await Writer.WriteAsync(ev).ConfigureAwait(false))
+        {
+            ev.Lease.Release(); // the core stopped: drop the block
             return;
         }
-        BlockCheck = BlockValidator.CheckBlock(span, out var checkedBlock);
-        CheckedBlock = checkedBlock;
+        CheckBehind(block);
+        await WaitForFreeBlock().ConfigureAwait(false);
+    }
+
+    private ValueTask WaitForFreeBlock()
+    {
+        if (Volatile.Read(ref _blocksHeld) < _blocks.Length) return default;
+        _released.Reset();
+        // Dekker with OnBlockReleased: each side's interlocked write comes before its read of the other's flag.
+        Interlocked.Exchange(ref _waitingForBlock, 1);
+        if (Volatile.Read(ref _blocksHeld) < _blocks.Length && Interlocked.Exchange(ref _waitingForBlock, 0) == 1) return default;
+        return new ValueTask(this, _released.Version);
+    }
+
+    /// <summary>The core released one of this peer's blocks (core thread).</summary>
+    internal void OnBlockReleased()
+    {
+        _counters.BlockReleased();
+        Interlocked.Decrement(ref _blocksHeld);
+        if (Volatile.Read(ref _waitingForBlock) == 1 && Interlocked.Exchange(ref _waitingForBlock, 0) == 1) _released.SetResult(true);
     }
 
     /// <summary>
@@ -114,12 +176,6 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     {
         if (Interlocked.CompareExchange(ref _lentToken, NotLent, token) != token) return;
         _payload = default;
-        if (_hasLinearBlock)
-        {
-            _hasLinearBlock = false;
-            _linearBlock.Dispose();
-            _linearBlock = default;
-        }
         _released.SetResult(true);
     }
 

@@ -17,6 +17,7 @@ public sealed class SyncCounters
     private long _headersServed;
     private long _notFoundSent;
     private long _peersDisconnected;
+    private long _blocksPending;
 
     public long BlocksConnected => Volatile.Read(ref _blocksConnected);
     public long BlocksReceived => Volatile.Read(ref _blocksReceived);
@@ -38,6 +39,12 @@ public sealed class SyncCounters
     /// <summary>Peers the sync core disconnected (any reason).</summary>
     public long PeersDisconnected => Volatile.Read(ref _peersDisconnected);
 
+    /// <summary>
+    /// Blocks copied out of the peers' receive buffers and checked, handed to the core and not yet released by it
+    /// (each holds a pooled buffer). Written by the peers' tasks and the core.
+    /// </summary>
+    public long BlocksPending => Volatile.Read(ref _blocksPending);
+
     internal void BlockConnected() => Interlocked.Increment(ref _blocksConnected);
     internal void BlockReceived() => Interlocked.Increment(ref _blocksReceived);
     internal void BlocksRequestedAdd(int n) => Interlocked.Add(ref _blocksRequested, n);
@@ -50,4 +57,6 @@ public sealed class SyncCounters
     internal void HeadersServedAdd(int n) => Interlocked.Add(ref _headersServed, n);
     internal void NotFound(int n) => Interlocked.Add(ref _notFoundSent, n);
     internal void PeerDisconnected() => Interlocked.Increment(ref _peersDisconnected);
+    internal void BlockPassed() => Interlocked.Increment(ref _blocksPending);
+    internal void BlockReleased() => Interlocked.Decrement(ref _blocksPending);
 }

@@ -14,10 +14,9 @@ public sealed partial class SyncManager
     /// <summary>Core's MIN_BLOCKS_TO_KEEP: an unrequested block further than this past our tip is not processed.</summary>
     private const int MaxUnrequestedAhead = 288;
 
-    private void OnBlock(PeerSyncState peer)
+    private void OnBlock(PeerSyncState peer, ReceivedBlock received)
     {
-        var link = peer.Link;
-        var block = link.BlockBytes;
+        var block = received.Bytes;
         if (block.Length < BlockHeader.Size)
         {
             Punish(peer, "block-decode-failed");
@@ -31,7 +30,7 @@ public sealed partial class SyncManager
             || (_chain.Index.TryGet(hash, out int known) && _download.InFlightFrom(known) != BlockDownloadScheduler.NoPeer);
         if (!requested && !AcceptUnrequested(peer, block, hash)) return;
 
-        var result = _chain.ProcessBlock(block, link.BlockCheck, link.CheckedBlock, link.BlockWireChecksum);
+        var result = _chain.ProcessBlock(block, received.Check, received.Checked, received.WireChecksum);
         switch (result.Status)
         {
             case BlockProcessStatus.Invalid:
@@ -44,7 +43,7 @@ public sealed partial class SyncManager
                 break;
             case BlockProcessStatus.Connected or BlockProcessStatus.Accepted:
                 _progress.TargetHeight = _chain.BestHeaderHeight;
-                _progress.OnBlockProcessed(result.Height, link.CheckedBlock.TxCount, block.Length, link.CheckedBlock.Header.Time);
+                _progress.OnBlockProcessed(result.Height, received.Checked.TxCount, block.Length, received.Checked.Header.Time);
                 if (_chain.Index.TryGet(hash, out int id)) PeerHasBlock(peer, id);
                 break;
         }

@@ -5,12 +5,13 @@ using Node.Wire;
 namespace Node.Sync.Core;
 
 // The peer side: runs on each peer's receive task, in parallel across peers. Stateless work only; everything
-// that reads or changes sync state is posted to the core.
+// that reads or changes sync state is posted to the core. Blocks are copied out and passed on (the peer reads on);
+// other messages are lent (the peer waits for the core).
 public sealed partial class SyncManager
 {
     public void OnPeerConnected(Peer peer)
     {
-        var link = new PeerLink(peer, _ring.CreateWriter(), _powCheck);
+        var link = new PeerLink(peer, _ring.CreateWriter(), _powCheck, _options.BlocksPerPeer, Counters);
         _links[peer.Id] = link;
         var ev = new SyncEvent(link.Id, SyncEventKind.PeerConnected, Command.Unknown, default);
         if (!link.Writer.TryWrite(ev)) link.PendingConnect = link.Writer.WriteAsync(ev).AsTask();
@@ -53,8 +54,7 @@ public sealed partial class SyncManager
                 link.DecodeHeaders(payload);
                 break;
             case Command.Block:
-                link.CheckBlock(payload, frame.Checksum);
-                break;
+                return link.PassBlock(payload, frame.Checksum);
             case Command.Inv or Command.NotFound or Command.GetHeaders or Command.GetBlocks or Command.GetData
                 or Command.Tx or Command.SendHeaders or Command.FeeFilter:
                 break;

@@ -17,8 +17,9 @@ namespace Node.Sync.Core;
 /// The sync core: one consumer loop that owns all sync state (peers, headers sync, blocks in flight,
 /// serving queues) and drives the <see cref="ChainState"/>, fed through an <see cref="EventRing{T}"/> by
 /// the peers' receive tasks. As the peers' <see cref="IPeerMessageSink"/> it does the stateless work on the
-/// peer's task (headers decoded and hashed, a block's context-free checks, in parallel across peers) and
-/// holds that peer's reads until the core has processed the message.
+/// peer's task (headers decoded and hashed, a block's context-free checks, in parallel across peers); a block is
+/// copied out of the receive buffer and owned by the core until processed, while the peer reads on (up to
+/// <see cref="SyncOptions.BlocksPerPeer"/> of them); any other message holds that peer's reads until processed.
 /// Partial files: sink (peer side), headers, block download, blocks received, serving, relay, timers.
 /// </summary>
 public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
@@ -118,6 +119,8 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         {
             while (_ring.TryRead(out var ev))
             {
+                // A large block may still be being checked on its peer's task; the core checks one nobody started.
+                if (ev.Lease.Lender is ReceivedBlock block) await block.WhenChecked().ConfigureAwait(false);
                 try
                 {
                     lock (_options.ChainGate) Handle(ev);
@@ -189,7 +192,7 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
                     hold = true; // released as soon as the headers are taken
                     OnHeaders(peer, ev.Lease);
                     break;
-                case Command.Block: OnBlock(peer); break;
+                case Command.Block: OnBlock(peer, (ReceivedBlock)ev.Lease.Lender!); break;
                 case Command.Inv: OnInv(peer, payload); break;
                 case Command.NotFound: OnNotFound(peer, payload); break;
                 case Command.GetHeaders: OnGetHeaders(peer, payload); break;

@@ -21,6 +21,13 @@ public sealed record SyncOptions
     /// <summary>Slots of the event ring (a power of two).</summary>
     public int EventCapacity { get; init; } = 4096;
 
+    /// <summary>
+    /// Blocks a peer may have handed to the core and not yet seen processed: the peer receives and checks the next
+    /// ones meanwhile, and stops reading at this many (back-pressure to its socket). The peer keeps a buffer for each,
+    /// as large as the largest block it sent (3 MB with 1 MB blocks), for the connection's life.
+    /// </summary>
+    public int BlocksPerPeer { get; init; } = 3;
+
     /// <summary>Peers remembered per connection as knowing a block (announcement suppression).</summary>
     public int KnownBlocksPerPeer { get; init; } = 1024;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace Node.Sync.Events;
 
-/// <summary>Lends a received payload to the sync core (a peer holding its receive buffer, for example).</summary>
+/// <summary>Lends a received payload to the sync core (a peer holding its receive buffer, or a pooled copy of a block).</summary>
 public interface IPayloadLender
 {
     /// <summary>The lent bytes; valid until <see cref="Release"/> with the same token.</summary>

@@ -1,0 +1,145 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Threading.Tasks.Sources;
+using Node.Chain.Validation;
+using Node.Primitives;
+using Node.Sync.Events;
+
+namespace Node.Sync.Core;
+
+/// <summary>
+/// A block taken out of a peer's receive buffer: copied into this slot's buffer and handed to the core, which owns it
+/// until it releases the lease; the release gives the slot back to the peer, which reads on meanwhile. The buffer is
+/// kept and reused (grown to the largest block the peer sent), so receiving allocates nothing once each of the peer's
+/// slots has seen a block (the shared array pool, renting on one thread and returning on another, keeps allocating for
+/// a while through its per-thread caches).
+/// <para>
+/// The context-free checks of a large block run on whichever side gets to it first: the peer's task checks its
+/// previous block after handing over the next one, the core checks a block itself when it reaches one not yet taken
+/// (and otherwise awaits <see cref="WhenChecked"/>). So even with a single peer, receiving, checking and storing
+/// overlap on two cores without a thread of their own.
+/// </para>
+/// </summary>
+internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskSource
+{
+    /// <summary>Blocks below this size are checked at once on the peer's task: handing the check over would cost more.</summary>
+    internal const int InlineCheckBytes = 64 * 1024;
+
+    private const int MinBufferBytes = 4096;
+
+    private const int Free = 0;
+    private const int Queued = 1;
+    private const int Checking = 2;
+    private const int CheckDone = 3;
+
+    private ManualResetValueTaskSourceCore<bool> _checked = new() { RunContinuationsAsynchronously = true };
+    private byte[]? _buffer;
+    private int _length;
+    private short _token;
+    private int _state;
+    private int _coreWaiting;
+
+    /// <summary>Not handed to the core (or released by it): the peer's task may fill it.</summary>
+    public bool IsFree => Volatile.Read(ref _state) == Free;
+
+    /// <summary>The block's bytes, valid until the lease is released.</summary>
+    public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
+
+    /// <summary>The context-free checks' verdict; read after <see cref="WhenChecked"/> completed.</summary>
+    public BlockValidationResult Check { get; private set; }
+    public CheckedBlock Checked { get; private set; }
+
+    /// <summary>The block message's verified checksum, stored with the block so serving it hashes nothing.</summary>
+    public uint WireChecksum { get; private set; }
+
+    /// <summary>Copies the block on the peer's task (and checks a small one); the returned lease hands it to the core.</summary>
+    public PayloadLease Take(in ReadOnlySequence<byte> payload, uint wireChecksum)
+    {
+        WireChecksum = wireChecksum;
+        // The framing bounds a payload by ProtocolLimits.MaxPayloadLength.
+        int length = (int)payload.Length;
+        EnsureCapacity(length);
+        payload.CopyTo(_buffer);
+        _length = length;
+        _checked.Reset(); // the core waited on the previous block, if at all, before releasing it
+        if (length < InlineCheckBytes)
+        {
+            RunCheck();
+        }
+        else
+        {
+            Volatile.Write(ref _state, Queued);
+        }
+        return new PayloadLease(this, ++_token);
+    }
+
+    /// <summary>Grows the buffer to hold a block of <paramref name="length"/> bytes (peer's task, while free).</summary>
+    [MemberNotNull(nameof(_buffer))]
+    public void EnsureCapacity(int length)
+    {
+        if (_buffer is null || _buffer.Length < length)
+            _buffer = GC.AllocateUninitializedArray<byte>((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(length, MinBufferBytes)));
+    }
+
+    /// <summary>Runs the checks here unless they ran or are running elsewhere (any thread).</summary>
+    public void TryCheck()
+    {
+        if (Interlocked.CompareExchange(ref _state, Checking, Queued) == Queued) RunCheck();
+    }
+
+    /// <summary>Completes once the block is checked (core thread); checks it here when nobody has started.</summary>
+    public ValueTask WhenChecked()
+    {
+        TryCheck();
+        if (Volatile.Read(ref _state) == CheckDone) return default;
+        // Dekker with RunCheck: each side's interlocked write comes before its read of the other's.
+        Interlocked.Exchange(ref _coreWaiting, 1);
+        if (Volatile.Read(ref _state) == CheckDone && Interlocked.Exchange(ref _coreWaiting, 0) == 1) return default;
+        return new ValueTask(this, _checked.Version);
+    }
+
+    private void RunCheck()
+    {
+        var bytes = Bytes;
+        if (bytes.Length < BlockHeader.Size)
+        {
+            Check = BlockValidationResult.Invalid(BlockRuleError.Malformed, default, BlockValidationResult.NoTx, BlockValidationResult.UnknownHeight);
+            Checked = default;
+        }
+        else
+        {
+            Check = BlockValidator.CheckBlock(bytes, out var checkedBlock);
+            Checked = checkedBlock;
+        }
+        Interlocked.Exchange(ref _state, CheckDone);
+        if (Volatile.Read(ref _coreWaiting) == 1 && Interlocked.Exchange(ref _coreWaiting, 0) == 1) _checked.SetResult(true);
+    }
+
+    public ReadOnlySequence<byte> GetPayload(short token) =>
+        token == _token && !IsFree ? new ReadOnlySequence<byte>(_buffer!, 0, _length) : throw new InvalidOperationException("stale lease");
+
+    /// <summary>The core is done with the block: the slot and its buffer go back to the peer.</summary>
+    public void Release(short token)
+    {
+        if (token != _token || IsFree) return;
+        // The core awaits the check before handling a block; a block dropped unhandled (shutdown) may still have one
+        // pending, cancelled here, or running on the peer's task, waited for: the buffer must stay until it is done.
+        if (Interlocked.CompareExchange(ref _state, CheckDone, Queued) != Queued)
+        {
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _state) == Checking) spin.SpinOnce();
+        }
+        _length = 0;
+        Checked = default;
+        Volatile.Write(ref _state, Free);
+        link.OnBlockReleased();
+    }
+
+    void IValueTaskSource.GetResult(short token) => _checked.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _checked.GetStatus(token);
+
+    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _checked.OnCompleted(continuation, state, token, flags);
+}
