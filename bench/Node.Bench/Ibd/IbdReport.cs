@@ -9,6 +9,8 @@ public static class IbdReport
     public const double TargetAllocatedPerBlock = 1024;
     public const double TargetHeadersPerSecond = 500_000;
     public const double TargetSmallBlocksPerSecond = 10_000;
+    // A chain of at most this many blocks arrives in one headers message: there is no transfer to time.
+    private const int HeadersPerMessage = 2000;
 
     public static void Print(IbdResult r, TextWriter output)
     {
@@ -19,7 +21,7 @@ public static class IbdReport
             ("serving peers", $"{s.Peers} (blocks served: {string.Join(" / ", r.BlocksServedByPeer)})", ""),
             ("wall time", $"{r.Wall.TotalSeconds:N2} s", ""),
             ("headers phase", $"{r.HeadersPhase.TotalSeconds:N3} s from start, {r.HeadersPerSecond:N0} headers/s", ""),
-            ("headers transfer", r.HeadersTransfer > TimeSpan.Zero ? $"{r.HeadersTransfer.TotalSeconds:N3} s first to last header, {r.HeadersTransferPerSecond:N0} headers/s" : "one headers message",
+            ("headers transfer", r.Settings.Blocks > HeadersPerMessage && r.HeadersTransfer > TimeSpan.Zero ? $"{r.HeadersTransfer.TotalSeconds:N3} s first to last header, {r.HeadersTransferPerSecond:N0} headers/s" : "one headers message",
                 s.CoinbaseOnly ? Against(r.HeadersTransferPerSecond, TargetHeadersPerSecond, "headers/s", higherIsBetter: true) : ""),
             ("throughput", $"{r.MegabytesPerSecond:N1} MB/s, {r.BlocksPerSecond:N0} blocks/s",
                 s.CoinbaseOnly ? Against(r.BlocksPerSecond, TargetSmallBlocksPerSecond, "blocks/s", higherIsBetter: true) : Against(r.MegabytesPerSecond, TargetMegabytesPerSecond, "MB/s", higherIsBetter: true)),
