@@ -32,6 +32,7 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     private int _nextBlock;
     private ReceivedBlock? _previousBlock;
     private int _waitingForBlock;
+    private bool _blocksAsked;
 
     /// <param name="pow">Checks each received header's proof of work (context-free, so on the peer's task).</param>
     /// <param name="blocksPerPeer">Blocks handed to the core and not yet released before the peer stops reading.</param>
@@ -96,12 +97,18 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         var previous = _previousBlock;
         _previousBlock = passed;
         previous?.TryCheck();
-        if (Volatile.Read(ref _blocksHeld) >= _blocks.Length)
+        if (Volatile.Read(ref _blocksHeld) >= SlotLimit)
             foreach (var block in _blocks) block.TryCheck();
     }
 
     private ReceivedBlock FreeBlock(int length)
     {
+        if (!Volatile.Read(ref _blocksAsked))
+        {
+            // A peer never asked for blocks has one slot, so an unrequested block costs one buffer, as in Core.
+            _blocks[0].EnsureCapacity(length);
+            return _blocks[0];
+        }
         // The first block of a new size grows every free slot's buffer at once (the others as they come back): the
         // peer's next blocks are likely as large, and receiving them then allocates nothing.
         foreach (var slot in _blocks)
@@ -116,6 +123,14 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         throw new InvalidOperationException("no free block slot");
     }
 
+    /// <summary>The core asked this peer for blocks (core thread): from now on all its slots are used.</summary>
+    public void OnBlocksAsked()
+    {
+        if (!_blocksAsked) Volatile.Write(ref _blocksAsked, true);
+    }
+
+    private int SlotLimit => Volatile.Read(ref _blocksAsked) ? _blocks.Length : 1;
+
     private async ValueTask WriteBlockAndWaitAsync(SyncEvent ev, ReceivedBlock block)
     {
         if (!await Writer.WriteAsync(ev).ConfigureAwait(false))
@@ -129,11 +144,11 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
 
     private ValueTask WaitForFreeBlock()
     {
-        if (Volatile.Read(ref _blocksHeld) < _blocks.Length) return default;
+        if (Volatile.Read(ref _blocksHeld) < SlotLimit) return default;
         _released.Reset();
         // Dekker with OnBlockReleased: each side's interlocked write comes before its read of the other's flag.
         Interlocked.Exchange(ref _waitingForBlock, 1);
-        if (Volatile.Read(ref _blocksHeld) < _blocks.Length && Interlocked.Exchange(ref _waitingForBlock, 0) == 1) return default;
+        if (Volatile.Read(ref _blocksHeld) < SlotLimit && Interlocked.Exchange(ref _waitingForBlock, 0) == 1) return default;
         return new ValueTask(this, _released.Version);
     }
 

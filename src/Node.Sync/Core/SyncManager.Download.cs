@@ -32,6 +32,7 @@ public sealed partial class SyncManager
         var type = peer.HasWitness ? InventoryType.WitnessBlock : InventoryType.Block;
         for (int i = 0; i < count; i++) request[i] = new InventoryVector(type, _chain.Index[ids[i]].Hash);
         Counters.BlocksRequestedAdd(count);
+        peer.Link.OnBlocksAsked();
         Send(peer.Peer.SendAsync(new InventoryMessage(Command.GetData, request)));
     }
 

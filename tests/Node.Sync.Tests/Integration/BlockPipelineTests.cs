@@ -34,16 +34,24 @@ public sealed class BlockPipelineTests
     }
 
     /// <summary>
-    /// Connects a client and waits until the core has handled everything it sent so far (its sendheaders, lent to
-    /// the core, would otherwise hold its reads while the test holds the core): a getdata of an unknown block is
-    /// answered with notfound by the core, in order.
+    /// Connects a client that announces the headers of <paramref name="blocks"/> from <paramref name="from"/> on,
+    /// when given, and waits for the node to ask it for those blocks (a peer never asked for blocks gets a single
+    /// slot); then until the core has handled everything it sent so far (its sendheaders, lent to the core, would
+    /// otherwise hold its reads while the test holds the core): a getdata of an unknown block is answered with
+    /// notfound, in order.
     /// </summary>
-    private static async Task<Peer> ConnectAsync(TestNode node)
+    private static async Task<Peer> ConnectAsync(TestNode node, List<byte[]>? blocks = null, int from = 0)
     {
         var sink = new ClientSink();
         var options = new PeerOptions { Network = node.Node.Options.Network, RequiredOutboundServices = ServiceFlags.None };
         var client = await Peer.ConnectAsync(node.Node.ListenEndPoint!, options, sink);
         await sink.Connected.WaitAsync(TimeSpan.FromSeconds(30));
+        if (blocks != null)
+        {
+            var headers = blocks.Skip(from).Select(b => BlockHeader.Read(b)).ToArray();
+            await client.SendAsync(new HeadersMessage(headers));
+            await sink.NextAsync(Command.GetData);
+        }
         var unknown = new Hash256(Enumerable.Repeat((byte)0xcd, 32).ToArray());
         await client.SendAsync(new InventoryMessage(Command.GetData, [new InventoryVector(InventoryType.Block, unknown)]));
         await sink.NextAsync(Command.NotFound);
@@ -83,7 +91,7 @@ public sealed class BlockPipelineTests
         var (node, blocks) = MainnetNodeAt(20, n => tip = TipAt(n, 28));
         await using (node)
         {
-            var client = await ConnectAsync(node);
+            var client = await ConnectAsync(node, blocks, 21);
             var counters = node.Node.Sync.Counters;
             using (new HeldGate(node.Node.Sync.Options.ChainGate))
             {
@@ -103,6 +111,28 @@ public sealed class BlockPipelineTests
     }
 
     [Fact]
+    public async Task A_peer_never_asked_for_blocks_hands_over_one_at_a_time()
+    {
+        TaskCompletionSource<int>? tip = null;
+        var (node, blocks) = MainnetNodeAt(20, n => tip = TipAt(n, 24));
+        await using (node)
+        {
+            var client = await ConnectAsync(node);
+            var counters = node.Node.Sync.Counters;
+            using (new HeldGate(node.Node.Sync.Options.ChainGate))
+            {
+                await SendBlocksAsync(client, blocks, 21, 24);
+                await Until(() => counters.BlocksPending >= 1, () => "a block handed over");
+                await Task.Delay(300);
+                Assert.Equal(1, counters.BlocksPending);
+            }
+            Assert.Equal(24, await Await.Within(tip!.Task, TimeSpan.FromSeconds(30), () => "block 24 to connect"));
+            client.Disconnect(DisconnectReason.Requested);
+            await client.Completion;
+        }
+    }
+
+    [Fact]
     public async Task Blocks_held_by_the_core_when_their_peer_is_disconnected_are_released_unprocessed_and_their_buffers_reused()
     {
         TaskCompletionSource<int>? tip = null;
@@ -110,7 +140,7 @@ public sealed class BlockPipelineTests
         await using (node)
         {
             var sync = node.Node.Sync;
-            var first = await ConnectAsync(node);
+            var first = await ConnectAsync(node, blocks, 21);
             using (new HeldGate(sync.Options.ChainGate))
             {
                 await SendBlocksAsync(first, blocks, 21, 28);
@@ -124,7 +154,7 @@ public sealed class BlockPipelineTests
             Assert.Equal(0, sync.Counters.BlocksReceived);
 
             // The returned buffers are rented again: the same blocks from another peer connect byte for byte.
-            var second = await ConnectAsync(node);
+            var second = await ConnectAsync(node, blocks, 21);
             await SendBlocksAsync(second, blocks, 21, 28);
             Assert.Equal(28, await Await.Within(tip!.Task, TimeSpan.FromSeconds(30), () => "block 28 to connect"));
             Assert.Equal(BlockHeader.HashOf(blocks[28].AsSpan(0, BlockHeader.Size)), node.Node.Chain.Tip);
@@ -141,7 +171,7 @@ public sealed class BlockPipelineTests
         await using (node)
         {
             var sync = node.Node.Sync;
-            var client = await ConnectAsync(node);
+            var client = await ConnectAsync(node, blocks, 21);
             Task stopping;
             using (new HeldGate(sync.Options.ChainGate))
             {
@@ -213,7 +243,7 @@ public sealed class BlockPipelineTests
         var dropped = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var node = TestNode.Start(new NodeRunnerOptions { DataDirectory = dir, Network = ChainParams.Regtest },
             n => n.Sync.PeerDropped += (_, reason) => dropped.TrySetResult(reason));
-        var client = await ConnectAsync(node);
+        var client = await ConnectAsync(node, blocks, height + 1);
 
         // The next block with its last transaction's lock time changed: its header still extends our tip, its merkle root no longer matches.
         var mutated = blocks[height + 1].ToArray();
