@@ -33,7 +33,7 @@ public sealed partial class Peer
                             needed = MissingBytes(buffer);
                             break;
                         }
-                        Counters.Received(MessageHeader.Size + frame.Payload.Length, Environment.TickCount64);
+                        Counters.Received(frame.Command, MessageHeader.Size + frame.Payload.Length, Environment.TickCount64);
                         if (status == FrameStatus.Dropped)
                         {
                             // Core drops a message with a bad checksum or a malformed command and keeps the peer.

@@ -22,12 +22,12 @@ public sealed partial class Peer
     public ValueTask<bool> SendAsync<T>(in T message) where T : IMessagePayload, allows ref struct
     {
         if (IsClosing) return new ValueTask<bool>(false);
-        if (!_sendLock.Wait(0)) return SendCopyAsync(Encode(message));
+        if (!_sendLock.Wait(0)) return SendCopyAsync(message.Command, Encode(message));
         if (IsClosing) return Release(false);
         try
         {
             new MessageWriter(_transport.Output, _magic).Write(message);
-            Counters.Sent(MessageHeader.Size + message.PayloadSize);
+            Counters.Sent(message.Command, MessageHeader.Size + message.PayloadSize);
         }
         catch
         {
@@ -70,7 +70,7 @@ public sealed partial class Peer
         try
         {
             new MessageWriter(_transport.Output, _magic).WriteRaw(command, payload, checksum);
-            Counters.Sent(MessageHeader.Size + payload.Length);
+            Counters.Sent(command, MessageHeader.Size + payload.Length);
         }
         catch
         {
@@ -93,7 +93,7 @@ public sealed partial class Peer
         return buffer;
     }
 
-    private async ValueTask<bool> SendCopyAsync(PooledBufferWriter framed)
+    private async ValueTask<bool> SendCopyAsync(Command command, PooledBufferWriter framed)
     {
         using (framed)
         {
@@ -102,7 +102,7 @@ public sealed partial class Peer
             try
             {
                 _transport.Output.Write(framed.WrittenSpan);
-                Counters.Sent(framed.WrittenSpan.Length);
+                Counters.Sent(command, framed.WrittenSpan.Length);
             }
             catch
             {

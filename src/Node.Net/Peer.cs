@@ -73,14 +73,18 @@ public sealed partial class Peer
     internal static Peer Create(Socket socket, IPEndPoint remote, PeerDirection direction, PeerOptions options,
         IPeerMessageSink sink, ILogger? logger)
     {
+        var local = socket.LocalEndPoint as IPEndPoint;
         var pipe = new SocketPipe(socket, options.SendBufferPauseBytes, options.SendBufferResumeBytes);
-        return new Peer(pipe, pipe, remote, direction, options, sink, logger);
+        return new Peer(pipe, pipe, remote, direction, options, sink, logger) { LocalEndPoint = local is null ? null : Normalize(local) };
     }
 
     /// <summary>Unique within the process, increasing.</summary>
     public long Id { get; }
 
     public IPEndPoint RemoteEndPoint { get; }
+
+    /// <summary>Our end of the connection (Core's addrBind), or null for a transport without a socket.</summary>
+    public IPEndPoint? LocalEndPoint { get; private init; }
     public PeerDirection Direction { get; }
     public PeerOptions Options { get; }
     public PeerCounters Counters { get; } = new();

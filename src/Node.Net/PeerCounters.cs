@@ -1,3 +1,5 @@
+using Node.Wire;
+
 namespace Node.Net;
 
 /// <summary>Traffic and timing of one connection, updated by its tasks and readable from any thread.</summary>
@@ -12,6 +14,10 @@ public sealed class PeerCounters
     private long _lastSendTicks;
     private long _lastPingMicros = -1;
     private long _minPingMicros = -1;
+    private readonly long[] _bytesInByCommand = new long[CommandCount];
+    private readonly long[] _bytesOutByCommand = new long[CommandCount];
+
+    private const int CommandCount = (int)Command.MemPool + 1;
 
     /// <summary>When the connection was established (accepted or connected).</summary>
     public DateTimeOffset ConnectedAt { get; } = DateTimeOffset.UtcNow;
@@ -32,19 +38,27 @@ public sealed class PeerCounters
     public TimeSpan? LastPingTime => Micros(Volatile.Read(ref _lastPingMicros));
     public TimeSpan? MinPingTime => Micros(Volatile.Read(ref _minPingMicros));
 
+    /// <summary>Bytes received in messages of this command, header included (<see cref="Command.Unknown"/>: every command without a codec).</summary>
+    public long BytesReceivedOf(Command command) => Interlocked.Read(ref _bytesInByCommand[(int)command]);
+
+    /// <summary>Bytes sent in messages of this command, header included.</summary>
+    public long BytesSentOf(Command command) => Interlocked.Read(ref _bytesOutByCommand[(int)command]);
+
     internal long LastReceiveTicks => Volatile.Read(ref _lastReceiveTicks);
     internal long ConnectedTicks => _connectedTicks;
 
-    internal void Received(long bytes, long now)
+    internal void Received(Command command, long bytes, long now)
     {
         Interlocked.Add(ref _bytesIn, bytes);
+        Interlocked.Add(ref _bytesInByCommand[(int)command], bytes);
         Interlocked.Increment(ref _messagesIn);
         Volatile.Write(ref _lastReceiveTicks, now);
     }
 
-    internal void Sent(long bytes)
+    internal void Sent(Command command, long bytes)
     {
         Interlocked.Add(ref _bytesOut, bytes);
+        Interlocked.Add(ref _bytesOutByCommand[(int)command], bytes);
         Interlocked.Increment(ref _messagesOut);
         Volatile.Write(ref _lastSendTicks, Environment.TickCount64);
     }

@@ -81,4 +81,47 @@ public class LifecycleTests
         Assert.NotNull(inbound.Counters.LastReceive);
         Assert.True(inbound.Counters.LastReceive >= inbound.Counters.ConnectedAt);
     }
+
+    [Fact]
+    public async Task Per_command_bytes_agree_on_both_ends_and_add_up_to_the_totals()
+    {
+        await using var server = new InboundServer(TestPeers.Options());
+        var sink = new RecordingSink();
+        var outbound = await Peer.ConnectAsync(server.EndPoint, TestPeers.Options() with { Nonces = new() }, sink).Within();
+        await sink.NextConnectedAsync();
+        var inbound = await server.NextPeerAsync();
+        for (int i = 0; i < 10; i++) await outbound.SendAsync(new PingMessage((ulong)i + 1));
+        await TestPeers.Eventually(() => inbound.Counters.MessagesReceived == outbound.Counters.MessagesSent
+            && outbound.Counters.MessagesReceived == inbound.Counters.MessagesSent);
+        outbound.Disconnect(DisconnectReason.Requested);
+        await outbound.Completion.Within();
+        await inbound.Completion.Within();
+
+        var commands = Enum.GetValues<Command>();
+        foreach (var command in commands)
+        {
+            Assert.Equal(outbound.Counters.BytesSentOf(command), inbound.Counters.BytesReceivedOf(command));
+            Assert.Equal(inbound.Counters.BytesSentOf(command), outbound.Counters.BytesReceivedOf(command));
+        }
+        Assert.Equal(outbound.Counters.BytesSent, commands.Sum(outbound.Counters.BytesSentOf));
+        Assert.Equal(inbound.Counters.BytesSent, commands.Sum(inbound.Counters.BytesSentOf));
+        Assert.Equal(MessageHeader.Size, outbound.Counters.BytesSentOf(Command.Verack));
+        Assert.True(outbound.Counters.BytesSentOf(Command.Ping) >= 10 * (MessageHeader.Size + 8));
+        Assert.Equal(0, outbound.Counters.BytesSentOf(Command.Unknown));
+    }
+
+    [Fact]
+    public async Task Each_end_knows_its_local_end_point()
+    {
+        await using var server = new InboundServer(TestPeers.Options());
+        var sink = new RecordingSink();
+        var outbound = await Peer.ConnectAsync(server.EndPoint, TestPeers.Options() with { Nonces = new() }, sink).Within();
+        await sink.NextConnectedAsync();
+        var inbound = await server.NextPeerAsync();
+
+        Assert.Equal(inbound.RemoteEndPoint, outbound.LocalEndPoint);
+        Assert.Equal(server.EndPoint, inbound.LocalEndPoint);
+        outbound.Disconnect(DisconnectReason.Requested);
+        await inbound.Completion.Within();
+    }
 }

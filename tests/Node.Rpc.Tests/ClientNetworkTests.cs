@@ -97,13 +97,16 @@ public sealed class ClientNetworkTests : IAsyncLifetime
         Assert.Equal("0000000000000009", (string?)network["localservices"]);
         Assert.Equal((int)outcomes[1].Value, (int)network["connections"]!);
 
-        // Core v28's field order; addrbind is left out because the connection manager does not report the local end.
-        Assert.Equal(["id", "addr", "network", "services", "servicesnames", "relaytxes", "lastsend", "lastrecv", "last_transaction", "last_block",
+        // Core v28's field order.
+        Assert.Equal(["id", "addr", "addrbind", "network", "services", "servicesnames", "relaytxes", "lastsend", "lastrecv", "last_transaction", "last_block",
             "bytessent", "bytesrecv", "conntime", "timeoffset", .. info["pingtime"] is null ? Array.Empty<string>() : ["pingtime", "minping"], "version", "subver", "inbound",
             "bip152_hb_to", "bip152_hb_from", "startingheight", "presynced_headers", "synced_headers", "synced_blocks", "inflight", "addr_relay_enabled",
             "addr_processed", "addr_rate_limited", "permissions", "minfeefilter", "bytessent_per_msg", "bytesrecv_per_msg", "connection_type",
             "transport_protocol_type", "session_id"], TxJsonOracle.Keys(info));
         Assert.Equal("not_publicly_routable", (string?)info["network"]);
+        // An inbound connection's local end is the listening socket's address and port.
+        Assert.Equal(_served.ListenEndPoint!.ToString(), (string?)info["addrbind"]);
+        Assert.Equal(peer.LocalEndPoint!.ToString(), (string?)info["addrbind"]);
         Assert.Equal(["NETWORK", "WITNESS"], info["servicesnames"]!.AsArray().Select(n => (string)n!).ToArray());
         Assert.Equal(Codec.PeerNames.Permissions(peer.Permissions).ToArray(), info["permissions"]!.AsArray().Select(n => (string)n!).ToArray());
         Assert.Equal("v1", (string?)info["transport_protocol_type"]);

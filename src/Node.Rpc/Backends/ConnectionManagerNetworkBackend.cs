@@ -9,10 +9,15 @@ namespace Node.Rpc.Backends;
 /// <summary>
 /// The network methods over a <see cref="ConnectionManager"/> and its <see cref="BanList"/>. The
 /// connection manager keeps its -addnode targets from start-up only, so addnode at run time answers
-/// with Core's misc error saying so.
+/// with Core's misc error saying so. Without a <paramref name="syncStats"/> source the block sync fields
+/// read as Core's for a peer with no sync state (heights -1, nothing in flight, no block yet).
 /// </summary>
-public sealed class ConnectionManagerNetworkBackend(ConnectionManager connections, PeerOptions peerOptions, TimeProvider clock) : INetworkRpcBackend
+public sealed class ConnectionManagerNetworkBackend(ConnectionManager connections, PeerOptions peerOptions, TimeProvider clock,
+    IPeerSyncStatsSource? syncStats = null) : INetworkRpcBackend
 {
+    /// <summary>Core's NET_MESSAGE_TYPE_OTHER: the per-message byte counts' name for types without a codec.</summary>
+    public const string OtherMessageType = "*other*";
+
     /// <summary>sharpnode 0.1.0 in Core's CLIENT_VERSION encoding (10000·major + 100·minor + patch).</summary>
     public const int ClientVersion = 100;
 
@@ -22,16 +27,18 @@ public sealed class ConnectionManagerNetworkBackend(ConnectionManager connection
 
     public IReadOnlyList<PeerSummary> GetPeers() => [.. connections.Peers.OrderBy(p => p.Id).Select(Summary)];
 
-    private static PeerSummary Summary(Peer peer)
+    private PeerSummary Summary(Peer peer)
     {
         VersionMessage? version = peer.PeerVersion;
+        PeerSyncStats sync = default;
+        bool tracked = syncStats?.TryGetSyncStats(peer.Id, out sync) == true;
         var counters = peer.Counters;
         long connected = counters.ConnectedAt.ToUnixTimeSeconds();
         bool inbound = peer.Direction == PeerDirection.Inbound;
         return new PeerSummary(
             peer.Id,
             peer.RemoteEndPoint.ToString(),
-            AddressBind: null,
+            peer.LocalEndPoint?.ToString(),
             version?.Services ?? 0,
             version?.Relay ?? false,
             counters.LastSend?.ToUnixTimeSeconds() ?? 0,
@@ -46,14 +53,27 @@ public sealed class ConnectionManagerNetworkBackend(ConnectionManager connection
             version?.UserAgent ?? "",
             inbound,
             version?.StartHeight ?? -1,
-            SyncedHeaders: -1,
-            SyncedBlocks: -1,
+            tracked ? sync.SyncedHeaders : -1,
+            tracked ? sync.SyncedBlocks : -1,
             inbound ? "inbound" : peer.IsManual ? "manual" : "outbound-full-relay")
         {
             Network = PeerNames.Network(peer.RemoteEndPoint.Address),
             Permissions = [.. PeerNames.Permissions(peer.Permissions)],
+            InFlight = tracked ? sync.InFlightHeights : [],
+            LastBlock = sync.LastBlockTime,
+            BytesSentPerMessage = BytesPerMessage(counters.BytesSentOf),
+            BytesReceivedPerMessage = BytesPerMessage(counters.BytesReceivedOf),
         };
     }
+
+    /// <summary>Core's map of message type to bytes: non-zero counts only, ordered by type name.</summary>
+    private static KeyValuePair<string, long>[] BytesPerMessage(Func<Command, long> bytesOf) =>
+    [
+        .. Enum.GetValues<Command>()
+            .Select(c => KeyValuePair.Create(c == Command.Unknown ? OtherMessageType : CommandNames.Of(c).ToString(), bytesOf(c)))
+            .Where(kv => kv.Value > 0)
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal),
+    ];
 
     public NetworkSummary GetNetworkSummary()
     {

@@ -33,6 +33,18 @@ public sealed record PeerSummary(
 
     /// <summary>Core's permission names (noban, download, ...), in Core's order.</summary>
     public IReadOnlyList<string> Permissions { get; init; } = [];
+
+    /// <summary>Heights of the blocks requested from the peer, oldest request first.</summary>
+    public IReadOnlyList<int> InFlight { get; init; } = [];
+
+    /// <summary>Unix seconds of the last block the peer gave us that we accepted as new, 0 for none.</summary>
+    public long LastBlock { get; init; }
+
+    /// <summary>Bytes sent per message type, header included: only non-zero counts, ordered by name as Core's map is.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> BytesSentPerMessage { get; init; } = [];
+
+    /// <summary>Bytes received per message type, the same way; types without a codec count as "*other*".</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> BytesReceivedPerMessage { get; init; } = [];
 }
 
 /// <summary>The node's network state for getnetworkinfo.</summary>

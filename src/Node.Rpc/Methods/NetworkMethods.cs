@@ -47,10 +47,9 @@ internal static class NetworkMethods
     private const long MinRelayFeePerKvB = 1000, IncrementalRelayFeePerKvB = 1000;
 
     /// <summary>
-    /// Core's getpeerinfo field order (v28). What the connection manager does not track is written
-    /// as Core writes it for a peer with no such state: no transactions or blocks received yet
-    /// (last_transaction and last_block 0), no headers presync (-1), nothing in flight, no address
-    /// relay, no fee filter, no per-message byte counts; v1 transport (no BIP324 session).
+    /// Core's getpeerinfo field order (v28). What the node does not track is written as Core writes it
+    /// for a peer with no such state: no transactions received yet (last_transaction 0), no headers
+    /// presync (-1), no address relay, no fee filter; v1 transport (no BIP324 session).
     /// </summary>
     private static void GetPeerInfo(RpcCall call, Utf8JsonWriter w)
     {
@@ -68,7 +67,7 @@ internal static class NetworkMethods
             w.WriteNumber("lastsend"u8, p.LastSend);
             w.WriteNumber("lastrecv"u8, p.LastReceive);
             w.WriteNumber("last_transaction"u8, 0);
-            w.WriteNumber("last_block"u8, 0);
+            w.WriteNumber("last_block"u8, p.LastBlock);
             w.WriteNumber("bytessent"u8, p.BytesSent);
             w.WriteNumber("bytesrecv"u8, p.BytesReceived);
             w.WriteNumber("conntime"u8, p.ConnectedTime);
@@ -85,22 +84,28 @@ internal static class NetworkMethods
             w.WriteNumber("synced_headers"u8, p.SyncedHeaders);
             w.WriteNumber("synced_blocks"u8, p.SyncedBlocks);
             w.WriteStartArray("inflight"u8);
+            foreach (int height in p.InFlight) w.WriteNumberValue(height);
             w.WriteEndArray();
             w.WriteBoolean("addr_relay_enabled"u8, false);
             w.WriteNumber("addr_processed"u8, 0);
             w.WriteNumber("addr_rate_limited"u8, 0);
             WriteNames(w, "permissions"u8, p.Permissions);
             AmountJson.Write(w, "minfeefilter"u8, 0);
-            w.WriteStartObject("bytessent_per_msg"u8);
-            w.WriteEndObject();
-            w.WriteStartObject("bytesrecv_per_msg"u8);
-            w.WriteEndObject();
+            WriteBytesPerMessage(w, "bytessent_per_msg"u8, p.BytesSentPerMessage);
+            WriteBytesPerMessage(w, "bytesrecv_per_msg"u8, p.BytesReceivedPerMessage);
             w.WriteString("connection_type"u8, p.ConnectionType);
             w.WriteString("transport_protocol_type"u8, "v1");
             w.WriteString("session_id"u8, "");
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    private static void WriteBytesPerMessage(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<KeyValuePair<string, long>> counts)
+    {
+        w.WriteStartObject(name);
+        foreach (var (type, bytes) in counts) w.WriteNumber(type, bytes);
+        w.WriteEndObject();
     }
 
     private static void WriteNames(Utf8JsonWriter w, ReadOnlySpan<byte> name, IEnumerable<string> names)

@@ -25,6 +25,9 @@ internal sealed class PeerSyncState(PeerLink link, int knownCapacity)
     /// <summary>Core's pindexBestKnownBlock (also kept by the scheduler for peers we download from), or none.</summary>
     public int BestKnownId { get; set; } = BlockIndex.None;
 
+    /// <summary>Core's m_last_block_time: unix seconds when the peer last sent a block we accepted as new, or 0.</summary>
+    public long LastBlockTime { get; set; }
+
     /// <summary>Core's hashLastUnknownBlock: the last block it announced that we did not know yet.</summary>
     public Hash256? LastUnknownBlock { get; set; }
 

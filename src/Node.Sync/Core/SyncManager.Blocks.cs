@@ -42,6 +42,7 @@ public sealed partial class SyncManager
                 SendGetBlocksToOrphanRoot(peer, hash);
                 break;
             case BlockProcessStatus.Connected or BlockProcessStatus.Accepted:
+                peer.LastBlockTime = _options.ChainClock.GetUtcNow().ToUnixTimeSeconds();
                 _progress.TargetHeight = _chain.BestHeaderHeight;
                 _progress.OnBlockProcessed(result.Height, received.Checked.TxCount, block.Length, received.Checked.Header.Time);
                 if (_chain.Index.TryGet(hash, out int id)) PeerHasBlock(peer, id);

@@ -58,6 +58,12 @@ public sealed class BlockDownloadScheduler
     /// <summary>The peer's best known header id, or <see cref="BlockIndex.None"/>.</summary>
     public int BestKnown(int peer) => _peers.TryGetValue(peer, out var p) ? p.BestKnown : BlockIndex.None;
 
+    /// <summary>The last block id we and the peer both have (pindexLastCommonBlock), or <see cref="BlockIndex.None"/>.</summary>
+    public int LastCommon(int peer) => _peers.TryGetValue(peer, out var p) ? p.LastCommon : BlockIndex.None;
+
+    /// <summary>The block ids in flight from the peer, oldest request first (empty for an unregistered peer).</summary>
+    public IReadOnlyList<int> InFlightBlocks(int peer) => _peers.TryGetValue(peer, out var p) ? p.InFlight : [];
+
     /// <summary>Registers a connected peer that serves blocks; <paramref name="servesWitness"/> is NODE_WITNESS.</summary>
     public void AddPeer(int peer, bool servesWitness)
     {

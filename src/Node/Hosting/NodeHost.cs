@@ -156,7 +156,7 @@ public sealed partial class NodeHost : IAsyncDisposable
         var node = _node!;
         var backends = new RpcBackends(
             new ChainStateBlockchainBackend(node.Chain, o.NetworkDataDir, gate),
-            new ConnectionManagerNetworkBackend(node.Connections, node.PeerOptions, TimeProvider.System),
+            new ConnectionManagerNetworkBackend(node.Connections, node.PeerOptions, TimeProvider.System, node.Sync),
             new ChainStateMiningBackend(node.Chain, gate, TimeProvider.System),
             new HostControlBackend(_stopRequested, DateTimeOffset.UtcNow));
         var rpcOptions = new RpcServerOptions
