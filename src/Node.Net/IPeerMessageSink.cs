@@ -12,7 +12,7 @@ public interface IPeerMessageSink
     void OnPeerConnected(Peer peer);
 
     /// <summary>
-    /// A whole, checksum-verified message received after the handshake. Version, verack, ping, pong, wtxidrelay and
+    /// A whole, checksum-verified (see <see cref="VerifiesLargeBlockChecksums"/>) message received after the handshake. Version, verack, ping, pong, wtxidrelay and
     /// sendaddrv2 are handled by the peer and not delivered; nor are commands without a codec.
     /// <para>
     /// The frame's payload points into the receive buffer and is valid until the returned task completes: the peer
@@ -29,4 +29,11 @@ public interface IPeerMessageSink
     ValueTask OnMessageAsync(Peer peer, in Frame frame);
 
     void OnPeerDisconnected(Peer peer, PeerDisconnect reason);
+
+    /// <summary>
+    /// True when this consumer verifies the checksum of a large block message itself
+    /// (<see cref="Frame.ChecksumDeferred"/>, see <see cref="FrameReader.MinDeferredChecksumBytes"/>) and drops the
+    /// message on a mismatch; otherwise every message it receives was verified by the peer.
+    /// </summary>
+    bool VerifiesLargeBlockChecksums => false;
 }

@@ -13,6 +13,7 @@ public sealed partial class Peer
     private async Task ReceiveLoopAsync()
     {
         var input = _transport.Input;
+        bool deferBlockChecksum = _sink.VerifiesLargeBlockChecksums;
         int needed = 0;
         try
         {
@@ -27,7 +28,7 @@ public sealed partial class Peer
                 {
                     while (!IsClosing)
                     {
-                        var status = FrameReader.TryReadFrame(ref buffer, _magic, out var frame);
+                        var status = FrameReader.TryReadFrame(ref buffer, _magic, deferBlockChecksum, out var frame);
                         if (status == FrameStatus.NeedMoreData)
                         {
                             needed = MissingBytes(buffer);

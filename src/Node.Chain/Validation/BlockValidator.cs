@@ -23,12 +23,23 @@ public static class BlockValidator
     /// merkle root and its mutation, size limits, one coinbase first, CheckTransaction on each
     /// transaction, legacy sigops. Also computes, without judging it yet, the witness commitment.
     /// </summary>
-    public static BlockValidationResult CheckBlock(ReadOnlySpan<byte> block, out CheckedBlock checkedBlock)
+    public static BlockValidationResult CheckBlock(ReadOnlySpan<byte> block, out CheckedBlock checkedBlock) =>
+        CheckBlock(block, default, out checkedBlock);
+
+    /// <summary>
+    /// <see cref="CheckBlock(ReadOnlySpan{byte}, out CheckedBlock)"/> that also writes the double hash of the whole of
+    /// <paramref name="block"/> (a block message's checksum is its first 4 bytes) to <paramref name="blockDoubleHash"/>
+    /// (32 bytes, whatever the verdict): hashed in one batch with the transaction ids, not alone.
+    /// </summary>
+    public static BlockValidationResult CheckBlock(ReadOnlySpan<byte> block, Span<byte> blockDoubleHash, out CheckedBlock checkedBlock)
     {
         checkedBlock = default;
         var hash = block.Length >= BlockHeader.Size ? BlockHeader.HashOf(block) : default;
         if (!BlockScanner.TryReadTxCount(block, out int txCount, out var decodeError))
+        {
+            if (!blockDoubleHash.IsEmpty) Sha256.DoubleHash(block).WriteTo(blockDoubleHash);
             return Malformed(hash, decodeError);
+        }
 
         byte[] hashes = HashScratch.Rent(txCount * 2 * Hash256.Size);
         var checks = new BlockTxChecks();
@@ -36,7 +47,7 @@ public static class BlockValidator
         {
             var txids = hashes.AsSpan(0, txCount * Hash256.Size);
             var wtxids = hashes.AsSpan(txCount * Hash256.Size, txCount * Hash256.Size);
-            return Check(block, hash, txids, wtxids, ref checks, out checkedBlock);
+            return Check(block, hash, txids, wtxids, blockDoubleHash, ref checks, out checkedBlock);
         }
         finally
         {
@@ -84,12 +95,12 @@ public static class BlockValidator
     }
 
     private static BlockValidationResult Check(ReadOnlySpan<byte> block, in Hash256 hash, Span<byte> txids, Span<byte> wtxids,
-        ref BlockTxChecks checks, out CheckedBlock checkedBlock)
+        Span<byte> blockDoubleHash, ref BlockTxChecks checks, out CheckedBlock checkedBlock)
     {
         const int unknown = BlockValidationResult.UnknownHeight, noTx = BlockValidationResult.NoTx;
         checkedBlock = default;
         // One parse: the scan that hashes the transactions also runs every per-transaction check.
-        if (!BlockScanner.TryScan(block, txids, wtxids, ref checks, out var shape, out var decodeError))
+        if (!BlockScanner.TryScan(block, txids, wtxids, blockDoubleHash, ref checks, out var shape, out var decodeError))
             return Malformed(hash, decodeError);
 
         var header = BlockHeader.Read(block);

@@ -77,10 +77,10 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     /// read on: at once while fewer than the limit of its blocks are held by the core, else when the core released
     /// one. Once the core no longer accepts events the block is dropped.
     /// </summary>
-    public ValueTask PassBlock(in ReadOnlySequence<byte> payload, uint wireChecksum)
+    public ValueTask PassBlock(in ReadOnlySequence<byte> payload, uint wireChecksum, bool checksumDeferred)
     {
         var block = FreeBlock(checked((int)payload.Length));
-        var ev = new SyncEvent(Id, SyncEventKind.Message, Command.Block, block.Take(payload, wireChecksum));
+        var ev = new SyncEvent(Id, SyncEventKind.Message, Command.Block, block.Take(payload, wireChecksum, checksumDeferred));
         Interlocked.Increment(ref _blocksHeld);
         _counters.BlockPassed();
         if (!Writer.TryWrite(ev)) return WriteBlockAndWaitAsync(ev, block);

@@ -1,10 +1,13 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Threading.Tasks.Sources;
 using Node.Chain.Validation;
 using Node.Primitives;
+using Node.Primitives.Hashing;
 using Node.Sync.Events;
+using Node.Wire;
 
 namespace Node.Sync.Core;
 
@@ -24,7 +27,7 @@ namespace Node.Sync.Core;
 internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskSource
 {
     /// <summary>Blocks below this size are checked at once on the peer's task: handing the check over would cost more.</summary>
-    internal const int InlineCheckBytes = 64 * 1024;
+    internal const int InlineCheckBytes = FrameReader.MinDeferredChecksumBytes;
 
     private const int MinBufferBytes = 4096;
 
@@ -50,13 +53,23 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
     public BlockValidationResult Check { get; private set; }
     public CheckedBlock Checked { get; private set; }
 
-    /// <summary>The block message's verified checksum, stored with the block so serving it hashes nothing.</summary>
+    /// <summary>
+    /// The block message's checksum, stored with the block so serving it hashes nothing; verified once
+    /// <see cref="ChecksumMatches"/> (a large block's is verified with its checks, see <see cref="Frame.ChecksumDeferred"/>).
+    /// </summary>
     public uint WireChecksum { get; private set; }
 
+    /// <summary>False when the message's checksum did not match its bytes: the core drops it unjudged. Read with <see cref="Check"/>.</summary>
+    public bool ChecksumMatches { get; private set; }
+
+    private bool _checksumDeferred;
+
     /// <summary>Copies the block on the peer's task (and checks a small one); the returned lease hands it to the core.</summary>
-    public PayloadLease Take(in ReadOnlySequence<byte> payload, uint wireChecksum)
+    /// <param name="checksumDeferred">The frame reader left <paramref name="wireChecksum"/> to be verified with the block's checks.</param>
+    public PayloadLease Take(in ReadOnlySequence<byte> payload, uint wireChecksum, bool checksumDeferred)
     {
         WireChecksum = wireChecksum;
+        _checksumDeferred = checksumDeferred;
         // The framing bounds a payload by ProtocolLimits.MaxPayloadLength.
         int length = (int)payload.Length;
         EnsureCapacity(length);
@@ -102,16 +115,19 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
     private void RunCheck()
     {
         var bytes = Bytes;
+        Span<byte> messageHash = _checksumDeferred ? stackalloc byte[Hash256.Size] : default;
         if (bytes.Length < BlockHeader.Size)
         {
             Check = BlockValidationResult.Invalid(BlockRuleError.Malformed, default, BlockValidationResult.NoTx, BlockValidationResult.UnknownHeight);
             Checked = default;
+            if (_checksumDeferred) Sha256.DoubleHash(bytes).WriteTo(messageHash);
         }
         else
         {
-            Check = BlockValidator.CheckBlock(bytes, out var checkedBlock);
+            Check = BlockValidator.CheckBlock(bytes, messageHash, out var checkedBlock);
             Checked = checkedBlock;
         }
+        ChecksumMatches = !_checksumDeferred || BinaryPrimitives.ReadUInt32LittleEndian(messageHash) == WireChecksum;
         Interlocked.Exchange(ref _state, CheckDone);
         if (Volatile.Read(ref _coreWaiting) == 1 && Interlocked.Exchange(ref _coreWaiting, 0) == 1) _checked.SetResult(true);
     }

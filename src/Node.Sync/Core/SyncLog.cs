@@ -39,6 +39,9 @@ internal static partial class SyncLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "peer={PeerId}: {Command} does not decode: {Reason}")]
     public static partial void BadPayload(ILogger logger, int peerId, Command command, string reason);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "peer={PeerId}: dropped a message ({Error}) with command {Command}")]
+    public static partial void DroppedMessage(ILogger logger, int peerId, WireError error, Command command);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "sync core failed on {Kind} {Command} from peer={PeerId}")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, int peerId, SyncEventKind kind, Command command);
 

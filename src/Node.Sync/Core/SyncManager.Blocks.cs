@@ -16,6 +16,12 @@ public sealed partial class SyncManager
 
     private void OnBlock(PeerSyncState peer, ReceivedBlock received)
     {
+        if (!received.ChecksumMatches)
+        {
+            // Core drops a message with a bad checksum and keeps the peer: the block stays in flight, never judged.
+            SyncLog.DroppedMessage(_log, peer.Id, WireError.BadChecksum, Command.Block);
+            return;
+        }
         var block = received.Bytes;
         if (block.Length < BlockHeader.Size)
         {

@@ -24,6 +24,9 @@ public sealed partial class SyncManager
         return Lend(link, frame);
     }
 
+    /// <summary>A large block's checksum is verified with its checks (<see cref="ReceivedBlock"/>), in the same batched hashing.</summary>
+    public bool VerifiesLargeBlockChecksums => true;
+
     public void OnPeerDisconnected(Peer peer, PeerDisconnect reason)
     {
         if (!_links.TryGetValue(peer.Id, out var link)) return;
@@ -54,7 +57,7 @@ public sealed partial class SyncManager
                 link.DecodeHeaders(payload);
                 break;
             case Command.Block:
-                return link.PassBlock(payload, frame.Checksum);
+                return link.PassBlock(payload, frame.Checksum, frame.ChecksumDeferred);
             case Command.Inv or Command.NotFound or Command.GetHeaders or Command.GetBlocks or Command.GetData
                 or Command.Tx or Command.SendHeaders or Command.FeeFilter:
                 break;

@@ -18,7 +18,21 @@ public static class FrameReader
     /// <see cref="WireError.WrongMagic"/> or <see cref="WireError.OversizedPayload"/>, found from the 24-byte
     /// header alone: Core disconnects, as the stream cannot be resynchronised.
     /// </exception>
-    public static FrameStatus TryReadFrame(ref ReadOnlySequence<byte> buffer, uint magic, out Frame frame)
+    public static FrameStatus TryReadFrame(ref ReadOnlySequence<byte> buffer, uint magic, out Frame frame) =>
+        TryReadFrame(ref buffer, magic, deferBlockChecksum: false, out frame);
+
+    /// <summary>
+    /// Block messages of at least this many bytes may have their checksum verified by their consumer, in the same
+    /// batched hashing as the block's transaction ids, rather than here.
+    /// </summary>
+    public const int MinDeferredChecksumBytes = 64 * 1024;
+
+    /// <summary>
+    /// <see cref="TryReadFrame(ref ReadOnlySequence{byte}, uint, out Frame)"/> that, when <paramref name="deferBlockChecksum"/>,
+    /// hands a <c>block</c> message of at least <see cref="MinDeferredChecksumBytes"/> on unverified, flagged
+    /// <see cref="Frame.ChecksumDeferred"/> with the header's checksum: the consumer verifies it.
+    /// </summary>
+    public static FrameStatus TryReadFrame(ref ReadOnlySequence<byte> buffer, uint magic, bool deferBlockChecksum, out Frame frame)
     {
         frame = default;
         if (buffer.Length < MessageHeader.Size) return FrameStatus.NeedMoreData;
@@ -34,6 +48,12 @@ public static class FrameReader
 
         var payload = buffer.Slice(MessageHeader.Size, header.PayloadLength);
         buffer = buffer.Slice(payload.End);
+
+        if (deferBlockChecksum && header.PayloadLength >= MinDeferredChecksumBytes && header.Name.Recognize() == Command.Block)
+        {
+            frame = new Frame(Command.Block, header.Name, payload, WireError.None, header.Checksum, checksumDeferred: true);
+            return FrameStatus.Complete;
+        }
 
         // Core checks the checksum first, then the command, and drops the message on either.
         WireError error = Checksum(payload) != header.Checksum ? WireError.BadChecksum

@@ -28,6 +28,18 @@ public class BlockValidatorResourceTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    [Fact]
+    public void Checking_a_real_block_with_its_whole_double_hash_allocates_nothing()
+    {
+        var raw = TestData.Bytes(RealBlocks.Segwit574200);
+        var hash = new byte[32];
+        Assert.True(BlockValidator.CheckBlock(raw, hash, out _).IsValid);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.True(BlockValidator.CheckBlock(raw, hash, out _).IsValid);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static void Validate(byte[] raw, int height)
     {
         var check = BlockValidator.CheckBlock(raw, out var checkedBlock);
