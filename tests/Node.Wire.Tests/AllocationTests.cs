@@ -34,12 +34,22 @@ public class AllocationTests
         public void OnMemPool() { }
     }
 
+    /// <summary>
+    /// The least allocated by 10 runs, over 5 rounds: a gen 2 collection caused by tests running alongside trims the
+    /// shared array pool, and the next rent in that round allocates again; code that allocates per message does so
+    /// in every round.
+    /// </summary>
     private static long AllocatedBy(Action action)
     {
         for (int i = 0; i < 3; i++) action();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++) action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        long least = long.MaxValue;
+        for (int round = 0; round < 5 && least > 0; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++) action();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return least;
     }
 
     [Fact]
