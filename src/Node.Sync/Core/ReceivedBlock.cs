@@ -5,7 +5,6 @@ using System.Numerics;
 using System.Threading.Tasks.Sources;
 using Node.Chain.Validation;
 using Node.Primitives;
-using Node.Primitives.Hashing;
 using Node.Sync.Events;
 using Node.Wire;
 
@@ -114,19 +113,10 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
 
     private void RunCheck()
     {
-        var bytes = Bytes;
         Span<byte> messageHash = _checksumDeferred ? stackalloc byte[Hash256.Size] : default;
-        if (bytes.Length < BlockHeader.Size)
-        {
-            Check = BlockValidationResult.Invalid(BlockRuleError.Malformed, default, BlockValidationResult.NoTx, BlockValidationResult.UnknownHeight);
-            Checked = default;
-            if (_checksumDeferred) Sha256.DoubleHash(bytes).WriteTo(messageHash);
-        }
-        else
-        {
-            Check = BlockValidator.CheckBlock(bytes, messageHash, out var checkedBlock);
-            Checked = checkedBlock;
-        }
+        // CheckBlock names a block too short for its header malformed (and still hashes it) like any other.
+        Check = BlockValidator.CheckBlock(Bytes, messageHash, out var checkedBlock);
+        Checked = checkedBlock;
         ChecksumMatches = !_checksumDeferred || BinaryPrimitives.ReadUInt32LittleEndian(messageHash) == WireChecksum;
         Interlocked.Exchange(ref _state, CheckDone);
         if (Volatile.Read(ref _coreWaiting) == 1 && Interlocked.Exchange(ref _coreWaiting, 0) == 1) _checked.SetResult(true);
