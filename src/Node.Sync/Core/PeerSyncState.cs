@@ -35,6 +35,12 @@ internal sealed class PeerSyncState(PeerLink link, int knownCapacity)
     public bool HeadersSyncStarted { get; set; }
 
     public bool PrefersHeaders { get; set; }
+
+    /// <summary>Core's pindexBestHeaderSent: the last header we sent it (answering getheaders or announcing), or none.</summary>
+    public int BestHeaderSentId { get; set; } = BlockIndex.None;
+
+    /// <summary>Core's m_blocks_for_headers_relay: blocks connected since the last announcement round, oldest first.</summary>
+    public List<int> BlocksToAnnounce { get; } = [];
     public long FeeFilter { get; set; }
     public int UnrequestedTxs { get; set; }
 

@@ -102,7 +102,7 @@ public sealed partial class SyncManager
     {
         Counters.BlockConnected();
         _download.OnBlockConnected();
-        RelayBlock(block);
+        QueueAnnouncement(block);
         BlockConnected?.Invoke(block);
     }
 }

@@ -4,6 +4,7 @@ using Node.Chain.State;
 using Node.Net;
 using Node.Primitives;
 using Node.Sync.Download;
+using Node.Sync.Events;
 using Node.Wire;
 
 namespace Node.Sync.Core;
@@ -96,28 +97,94 @@ public sealed partial class SyncManager
             Drop(peer, DisconnectReason.ProtocolViolation, $"more than {_options.UnrequestedTxAllowance} unrequested transactions");
     }
 
-    /// <summary>A new tip, when we are current: a headers message to peers that asked for them, else an inv.</summary>
-    private void RelayBlock(ChainBlock block)
+    /// <summary>Core's MAX_BLOCKS_TO_ANNOUNCE: more new blocks than this go out as one inv of the tip.</summary>
+    internal const int MaxBlocksToAnnounce = 8;
+
+    private readonly BlockHeader[] _announceHeaders = new BlockHeader[MaxBlocksToAnnounce];
+    private bool _announcePending;
+
+    /// <summary>
+    /// Core's UpdatedBlockTip: a block connected while we are current is queued for every peer, and announced in the
+    /// next announcement round (<see cref="AnnounceBlocks"/>), so blocks connected in a burst go out together.
+    /// </summary>
+    private void QueueAnnouncement(ChainBlock block)
     {
         if (_chain.IsInitialBlockDownload) return;
-        var index = _chain.Index;
-        int parent = index.Parent(block.Id);
         foreach (var peer in _peers.Values)
         {
-            if (!peer.Peer.IsConnected || peer.Known.Contains(block.Hash)) continue;
-            bool knowsParent = parent != BlockIndex.None && (peer.Known.Contains(index[parent].Hash)
-                || (peer.BestKnownId != BlockIndex.None && index.GetAncestor(peer.BestKnownId, block.Height - 1) == parent));
-            peer.Known.Add(block.Hash);
-            if (peer.PrefersHeaders && knowsParent)
-            {
-                Span<BlockHeader> one = [index.GetHeader(block.Id)];
-                Send(peer.Peer.SendAsync(new HeadersMessage(one)));
-            }
-            else
-            {
-                Span<InventoryVector> one = [new InventoryVector(InventoryType.Block, block.Hash)];
-                Send(peer.Peer.SendAsync(new InventoryMessage(Command.Inv, one)));
-            }
+            var queue = peer.BlocksToAnnounce;
+            // Past the limit only the newest block is announced (an inv), so the oldest need not be kept.
+            if (queue.Count > MaxBlocksToAnnounce) queue.RemoveAt(0);
+            queue.Add(block.Id);
         }
+        // When the ring is full the next tick runs the round.
+        if (!_announcePending) _announcePending = _ring.TryWrite(new SyncEvent(0, SyncEventKind.Announce, Command.Unknown, default));
+    }
+
+    /// <summary>The block announcements of Core's SendMessages, for every peer with queued blocks.</summary>
+    private void AnnounceBlocks()
+    {
+        _announcePending = false;
+        foreach (var peer in _peers.Values)
+        {
+            if (peer.BlocksToAnnounce.Count == 0) continue;
+            if (peer.Peer.IsConnected && !peer.Peer.IsClosing) Announce(peer, peer.BlocksToAnnounce);
+            peer.BlocksToAnnounce.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Core's announcement rule: to a peer that sent sendheaders, a headers message with the queued blocks it lacks,
+    /// when they are at most <see cref="MaxBlocksToAnnounce"/>, still on our chain, consecutive, and the first connects
+    /// to a header the peer has; otherwise (and to every other peer) an inv of the newest block unless the peer has it.
+    /// </summary>
+    private void Announce(PeerSyncState peer, List<int> queued)
+    {
+        var index = _chain.Index;
+        bool useInv = !peer.PrefersHeaders || queued.Count > MaxBlocksToAnnounce;
+        int count = 0, best = BlockIndex.None;
+        for (int i = 0; !useInv && i < queued.Count; i++)
+        {
+            int id = queued[i];
+            int parent = index.Parent(id);
+            if (!_chain.Chain.Contains(id) || (best != BlockIndex.None && parent != best))
+            {
+                useInv = true; // reorganized away, or not one run of blocks
+                break;
+            }
+            best = id;
+            if (count > 0) _announceHeaders[count++] = index.GetHeader(id);
+            else if (PeerHasHeader(peer, id)) continue;
+            else if (parent == BlockIndex.None || PeerHasHeader(peer, parent)) _announceHeaders[count++] = index.GetHeader(id);
+            else useInv = true; // the peer could not connect them
+        }
+
+        if (!useInv)
+        {
+            if (count == 0) return; // it has them all
+            for (int i = queued.Count - count; i < queued.Count; i++) peer.Known.Add(index[queued[i]].Hash);
+            peer.BestHeaderSentId = best;
+            Send(peer.Peer.SendAsync(new HeadersMessage(_announceHeaders.AsSpan(0, count))));
+            return;
+        }
+
+        int newest = queued[^1];
+        if (PeerHasHeader(peer, newest)) return;
+        var hash = index[newest].Hash;
+        peer.Known.Add(hash);
+        Span<InventoryVector> one = [new InventoryVector(InventoryType.Block, hash)];
+        Send(peer.Peer.SendAsync(new InventoryMessage(Command.Inv, one)));
+    }
+
+    /// <summary>
+    /// Core's PeerHasHeader: the block is an ancestor of the peer's best known block or of the last header we sent it.
+    /// Not the known inventory: a block we only sent an inv of is one whose header the peer may still lack.
+    /// </summary>
+    private bool PeerHasHeader(PeerSyncState peer, int id)
+    {
+        var index = _chain.Index;
+        int height = index[id].Height;
+        return (peer.BestKnownId != BlockIndex.None && index.GetAncestor(peer.BestKnownId, height) == id)
+            || (peer.BestHeaderSentId != BlockIndex.None && index.GetAncestor(peer.BestHeaderSentId, height) == id);
     }
 }

@@ -28,6 +28,8 @@ public sealed partial class SyncManager
         var request = LocatorMessage.Decode(Command.GetHeaders, payload, buffer);
         int n = _chain.LocateHeaders(request.Locator, request.HashStop, _locateIds);
         for (int i = 0; i < n; i++) _headersOut[i] = _chain.Index.GetHeader(_locateIds[i]);
+        // Core resets (not raises) it: the last header sent, or our tip when the peer has it.
+        peer.BestHeaderSentId = n > 0 ? _locateIds[n - 1] : _chain.TipId;
         Counters.HeadersServedAdd(n);
         Send(peer.Peer.SendAsync(new HeadersMessage(_headersOut.AsSpan(0, n))));
     }

@@ -9,6 +9,7 @@ public sealed partial class SyncManager
         CheckDownloadTimeouts();
         CheckHeadersTimeout();
         ResumeStuckServing();
+        if (!_announcePending) AnnounceBlocks(); // a round the full ring could not take
     }
 
     /// <summary>Core's headers sync timeout: a slow sync peer is dropped when another candidate can take over.</summary>

@@ -168,6 +168,9 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
                 if (_peers.Remove(ev.PeerId, out var gone)) OnPeerRemoved(gone);
                 else _links.TryRemove(ev.PeerId, out _);
                 return;
+            case SyncEventKind.Announce:
+                AnnounceBlocks();
+                return;
             case SyncEventKind.ResumeServing:
                 if (_peers.TryGetValue(ev.PeerId, out var serving)) ContinueServing(serving);
                 return;

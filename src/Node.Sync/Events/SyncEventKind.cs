@@ -12,4 +12,6 @@ public enum SyncEventKind : byte
     Tick,
     /// <summary>A peer's send queue drained: serving its pending getdata may continue.</summary>
     ResumeServing,
+    /// <summary>Blocks were connected while current: announce them to the peers.</summary>
+    Announce,
 }
