@@ -134,6 +134,14 @@ public sealed class CommandLineTests : IDisposable
         Assert.False(n.PrintToConsole);
     }
 
+    [Fact]
+    public void Maxtipage_sets_the_tip_age_of_initial_block_download_in_seconds()
+    {
+        Assert.Equal(TimeSpan.FromHours(24), _dir.Options().MaxTipAge);
+        Assert.Equal(TimeSpan.FromSeconds(600), _dir.Options("-maxtipage=600").MaxTipAge);
+        Assert.Equal(TimeSpan.FromDays(365 * 20), _dir.Options("-maxtipage=" + 365 * 20 * 86400).MaxTipAge);
+    }
+
     [Theory]
     [InlineData("-listen=yes")]
     [InlineData("-listen=true")]

@@ -20,8 +20,11 @@ public sealed record ChainStateOptions
     /// <summary>The node's clock, for the future-time header rule, orphan expiry and the tip-age test.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>Core's max tip age: a tip older than this keeps the node in initial block download.</summary>
-    public TimeSpan MaxTipAge { get; init; } = TimeSpan.FromHours(24);
+    /// <summary>Core's DEFAULT_MAX_TIP_AGE.</summary>
+    public static readonly TimeSpan DefaultMaxTipAge = TimeSpan.FromHours(24);
+
+    /// <summary>Core's max tip age (-maxtipage): a tip older than this keeps the node in initial block download.</summary>
+    public TimeSpan MaxTipAge { get; init; } = DefaultMaxTipAge;
 
     /// <summary>The index is committed after this many newly stored blocks...</summary>
     public int CommitEveryBlocks { get; init; } = 2000;

@@ -29,6 +29,7 @@ public sealed class NodeRunner : IAsyncDisposable
         {
             MinimumChainWork = options.MinimumChainWork,
             CheckpointsEnabled = options.Checkpoints,
+            MaxTipAge = options.MaxTipAge ?? ChainStateOptions.DefaultMaxTipAge,
             Clock = options.Clock,
             Logger = loggers.CreateLogger("Chain"),
         };

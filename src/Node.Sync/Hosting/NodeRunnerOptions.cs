@@ -42,6 +42,9 @@ public sealed record NodeRunnerOptions
     /// <summary>-checkpoints.</summary>
     public bool Checkpoints { get; init; } = true;
 
+    /// <summary>-maxtipage: a tip older than this keeps the node in initial block download; null takes Core's 24 hours.</summary>
+    public TimeSpan? MaxTipAge { get; init; }
+
     /// <summary>-blocksonly.</summary>
     public bool BlocksOnly { get; init; }
 

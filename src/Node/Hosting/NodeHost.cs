@@ -205,6 +205,7 @@ public sealed partial class NodeHost : IAsyncDisposable
         ParsedWhitelist = o.Whitelist,
         MinimumChainWork = o.MinimumChainWork,
         Checkpoints = o.Checkpoints,
+        MaxTipAge = o.MaxTipAge,
         BlocksOnly = o.BlocksOnly,
         MaxConnections = o.MaxConnections,
         Sync = new SyncOptions { ChainGate = gate },

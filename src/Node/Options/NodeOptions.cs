@@ -61,6 +61,9 @@ public sealed record NodeOptions
     public IReadOnlyList<string> LoadBlock { get; init; } = [];
     public bool Checkpoints { get; init; } = true;
 
+    /// <summary><c>-maxtipage</c>: a tip older than this keeps the node in initial block download.</summary>
+    public TimeSpan MaxTipAge { get; init; } = Node.Chain.State.ChainStateOptions.DefaultMaxTipAge;
+
     /// <summary>Scripts of this block and its ancestors are assumed valid; zero verifies every script.</summary>
     public required Hash256 AssumeValid { get; init; }
     public required UInt256 MinimumChainWork { get; init; }

@@ -72,4 +72,31 @@ public sealed class MainnetServingTests(Xunit.Abstractions.ITestOutputHelper out
             }
         }
     }
+
+    [Fact]
+    public async Task With_a_maxtipage_spanning_its_2009_tip_a_node_is_out_of_IBD_and_answers_getheaders_without_permission()
+    {
+        var blocks = TestData.BlkRecords("blocks/mainnet-0-438.blk");
+        var dir = TestNode.Preload(ChainParams.Main, NoMinimumWork, blocks.Skip(1));
+        long tipAge = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - BlockHeader.Read(blocks[438]).Time;
+        await using var a = TestNode.Start(new NodeRunnerOptions
+        {
+            DataDirectory = dir,
+            Network = ChainParams.Main,
+            MinimumChainWork = UInt256.Zero,
+            MaxTipAge = TimeSpan.FromSeconds(tipAge + 86_400),
+            Loggers = _logs.Factory("A"),
+        });
+        Assert.False(a.Node.Chain.IsInitialBlockDownload);
+
+        using var client = await Net.Tests.RawClient.ConnectAsync(a.Node.ListenEndPoint!, magic: ChainParams.Main.Magic);
+        await client.HandshakeAsync();
+        Hash256[] genesis = [ChainParams.Main.GenesisHash];
+        await client.SendBytesAsync(Net.Tests.RawClient.Frame(
+            new Wire.LocatorMessage(Wire.Command.GetHeaders, Net.ProtocolVersions.Current, genesis, default), client.Magic));
+        var (_, payload) = await client.ReadUntilAsync(Wire.Command.Headers);
+        var headers = new BlockHeader[Wire.ProtocolLimits.MaxHeaders];
+        Assert.Equal(438, Wire.HeadersMessage.Decode(new ReadOnlySequence<byte>(payload), headers));
+        Assert.Equal(HashOf(blocks[438]), headers[437].GetHash());
+    }
 }
