@@ -10,8 +10,14 @@ namespace Node.Primitives.Blocks;
 /// </summary>
 public sealed class BlockScanScratch
 {
+    /// <summary>
+    /// Jobs kept at most (2.6 MB; blocks of up to 32,767 transactions, more than any real one). Four megabytes of
+    /// crafted empty transactions would need 800,000 (32 MB), allocated for that block alone rather than kept.
+    /// </summary>
+    internal const int MaxKeptJobs = 1 << 16;
+
     private Sha256Native.Job[]? _jobs;
 
     /// <summary>Room for <paramref name="count"/> jobs (contents undefined).</summary>
-    internal Span<Sha256Native.Job> Jobs(int count) => ScratchArray.Ensure(ref _jobs, count).AsSpan(0, count);
+    internal Span<Sha256Native.Job> Jobs(int count) => ScratchArray.Ensure(ref _jobs, count, MaxKeptJobs).AsSpan(0, count);
 }

@@ -13,8 +13,23 @@ public static class ScratchArray
     public static T[] Ensure<T>([NotNull] ref T[]? array, int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        if (array is null || array.Length < length)
-            array = GC.AllocateUninitializedArray<T>(length > 1 << 30 ? length : (int)BitOperations.RoundUpToPowerOf2((uint)length));
+        if (array is null || array.Length < length) array = Grown<T>(length);
         return array;
     }
+
+    /// <summary>
+    /// <see cref="Ensure{T}(ref T[], int)"/> that keeps no array of more than <paramref name="maxKept"/> items: a
+    /// length beyond what the owner expects to reuse gets an array of its own, for this once.
+    /// </summary>
+    public static T[] Ensure<T>(ref T[]? array, int length, int maxKept)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (array is not null && array.Length >= length) return array;
+        var grown = Grown<T>(length);
+        if (grown.Length <= maxKept) array = grown;
+        return grown;
+    }
+
+    private static T[] Grown<T>(int length) =>
+        GC.AllocateUninitializedArray<T>(length > 1 << 30 ? length : (int)BitOperations.RoundUpToPowerOf2((uint)length));
 }

@@ -110,6 +110,44 @@ public class BlockCheckScratchTests
     }
 
     [Fact]
+    public void A_block_of_more_transactions_than_any_real_one_is_checked_in_arrays_of_its_own()
+    {
+        // 40,000 transactions of one input and one empty output (60 bytes each) after a real block's: more than the
+        // scratch keeps room for (and too large a block, which CheckBlock tells once it has hashed every transaction).
+        var raw = Tamper.Edit(TestData.Bytes(RealBlocks.Legacy413567), b =>
+        {
+            for (int i = 0; i < 40_000; i++)
+            {
+                var tx = Transaction.Create(Network.Main);
+                tx.Inputs.Add(new OutPoint(uint256.One, i));
+                tx.Outputs.Add(Money.Zero, Script.Empty);
+                b.Transactions.Add(tx);
+            }
+        });
+        Assert.True(Node.Primitives.Blocks.BlockScanner.TryReadTxCount(raw, out int txCount, out _));
+        Assert.True(txCount > BlockCheckScratch.MaxKeptTxs);
+        var normal = TestData.Bytes(RealBlocks.Segwit574200);
+        var scratch = new BlockCheckScratch();
+        var expected = Check(raw, new BlockCheckScratch());
+        Assert.Equal(BlockRuleError.BadLength, expected.Result.Error);
+        Assert.True(Check(normal, scratch).Result.IsValid);
+
+        for (int round = 0; round < 2; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var (result, _, hash) = Check(raw, scratch);
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before > txCount * 64L, "the ids' room is not kept");
+            Assert.Equal(expected.Result, result);
+            Assert.Equal(SHA256.HashData(SHA256.HashData(raw)), hash);
+
+            before = GC.GetAllocatedBytesForCurrentThread();
+            var again = BlockValidator.CheckBlock(normal, default, scratch, out _);
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(again.IsValid);
+        }
+    }
+
+    [Fact]
     public void A_scratch_in_use_by_another_check_is_refused()
     {
         var raw = TestData.Bytes(RealBlocks.Legacy413567);
