@@ -1,4 +1,3 @@
-using System.Buffers;
 using Node.Primitives.Blocks;
 using Node.Primitives.Consensus;
 using Node.Primitives.Transactions;
@@ -8,23 +7,20 @@ namespace Node.Chain.Validation;
 /// <summary>
 /// What CheckBlock learns from each transaction while the block is scanned and hashed, recorded
 /// rather than judged: <see cref="BlockValidator"/> ranks the findings in Core's order once the
-/// merkle root and the sizes have passed. Holds a pooled duplicate-input table; <see cref="Dispose"/>
-/// returns it.
+/// merkle root and the sizes have passed. The duplicate-input table is the check's scratch.
 /// </summary>
-internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
+internal struct BlockTxChecks(BlockCheckScratch scratch) : IBlockTxVisitor
 {
-    private int[]? _table;
-
     /// <summary>The first transaction is not a coinbase.</summary>
     public bool CoinbaseMissing { get; private set; }
 
     /// <summary>Index of the first coinbase after the first transaction, or -1.</summary>
-    public int ExtraCoinbaseIndex { get; private set; }
+    public int ExtraCoinbaseIndex { get; private set; } = -1;
 
     /// <summary>The first CheckTransaction failure, and its transaction's index.</summary>
     public BlockRuleError TxError { get; private set; }
 
-    public int TxErrorIndex { get; private set; }
+    public int TxErrorIndex { get; private set; } = BlockValidationResult.NoTx;
 
     /// <summary>Core's GetLegacySigOpCount over the block (not yet scaled).</summary>
     public long SigOps { get; private set; }
@@ -33,12 +29,6 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
     public uint MaxHeightLock { get; private set; }
 
     public uint MaxTimeLock { get; private set; }
-
-    public BlockTxChecks()
-    {
-        ExtraCoinbaseIndex = -1;
-        TxErrorIndex = BlockValidationResult.NoTx;
-    }
 
     public void Visit(int index, TransactionReader tx)
     {
@@ -64,24 +54,9 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
         }
     }
 
-    // Not ArrayPool.Shared, for the reason BlockValidator's hash scratch gives.
-    private static readonly ArrayPool<int> TableScratch = ArrayPool<int>.Create(maxArrayLength: 1 << 22, maxArraysPerBucket: 16);
-
-    public void Dispose()
-    {
-        if (_table != null) TableScratch.Return(_table);
-        _table = null;
-    }
-
-    private Span<int> TableFor(int inputCount)
+    private readonly Span<int> TableFor(int inputCount)
     {
         int needed = DuplicateInputs.TableLength(inputCount);
-        if (needed == 0) return Span<int>.Empty;
-        if (_table == null || _table.Length < needed)
-        {
-            if (_table != null) TableScratch.Return(_table);
-            _table = TableScratch.Rent(needed);
-        }
-        return _table;
+        return needed == 0 ? Span<int>.Empty : scratch.Table(needed);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Node.Primitives;
 using Node.Primitives.Blocks;
 using Node.Primitives.Consensus;
@@ -9,15 +8,12 @@ namespace Node.Chain.Validation;
 
 /// <summary>
 /// Block validation that needs no UTXO set: Core's CheckBlock (context-free) and ContextualCheckBlock
-/// (height, previous median time past, network). Stateless and thread-safe; after the shared pools
-/// have warmed up, validating allocates nothing.
+/// (height, previous median time past, network). Stateless and thread-safe; CheckBlock works in a
+/// <see cref="BlockCheckScratch"/>, the caller's or one lent by a small shared pool, so after warm-up
+/// validating allocates nothing.
 /// </summary>
 public static class BlockValidator
 {
-    // Hash scratch shared by the threads that check blocks. Not ArrayPool.Shared: its per-thread caches keep an array on
-    // every thread that returned one, so each new thread-pool thread that checked a block allocated its own.
-    private static readonly ArrayPool<byte> HashScratch = ArrayPool<byte>.Create(maxArrayLength: 1 << 23, maxArraysPerBucket: 16);
-
     /// <summary>
     /// Core's CheckBlock after the header checks (proof of work is <see cref="HeaderValidator"/>'s):
     /// merkle root and its mutation, size limits, one coinbase first, CheckTransaction on each
@@ -33,6 +29,27 @@ public static class BlockValidator
     /// </summary>
     public static BlockValidationResult CheckBlock(ReadOnlySpan<byte> block, Span<byte> blockDoubleHash, out CheckedBlock checkedBlock)
     {
+        var scratch = BlockCheckScratchPool.Rent();
+        try
+        {
+            return CheckBlock(block, blockDoubleHash, scratch, out checkedBlock);
+        }
+        finally
+        {
+            BlockCheckScratchPool.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="CheckBlock(ReadOnlySpan{byte}, Span{byte}, out CheckedBlock)"/> in the caller's
+    /// <paramref name="scratch"/>, which grows to the block if needed: with a scratch of its own, a
+    /// thread that checks blocks allocates nothing once it has checked one as large, however many
+    /// checks run elsewhere at the same time. <paramref name="blockDoubleHash"/> may be empty.
+    /// </summary>
+    public static BlockValidationResult CheckBlock(ReadOnlySpan<byte> block, Span<byte> blockDoubleHash, BlockCheckScratch scratch,
+        out CheckedBlock checkedBlock)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
         checkedBlock = default;
         var hash = block.Length >= BlockHeader.Size ? BlockHeader.HashOf(block) : default;
         if (!BlockScanner.TryReadTxCount(block, out int txCount, out var decodeError))
@@ -41,18 +58,17 @@ public static class BlockValidator
             return Malformed(hash, decodeError);
         }
 
-        byte[] hashes = HashScratch.Rent(txCount * 2 * Hash256.Size);
-        var checks = new BlockTxChecks();
+        scratch.Enter();
         try
         {
-            var txids = hashes.AsSpan(0, txCount * Hash256.Size);
-            var wtxids = hashes.AsSpan(txCount * Hash256.Size, txCount * Hash256.Size);
-            return Check(block, hash, txids, wtxids, blockDoubleHash, ref checks, out checkedBlock);
+            var hashes = scratch.Hashes(txCount);
+            var checks = new BlockTxChecks(scratch);
+            return Check(block, hash, hashes[..(txCount * Hash256.Size)], hashes[(txCount * Hash256.Size)..], blockDoubleHash, scratch,
+                ref checks, out checkedBlock);
         }
         finally
         {
-            HashScratch.Return(hashes);
-            checks.Dispose();
+            scratch.Exit();
         }
     }
 
@@ -95,12 +111,12 @@ public static class BlockValidator
     }
 
     private static BlockValidationResult Check(ReadOnlySpan<byte> block, in Hash256 hash, Span<byte> txids, Span<byte> wtxids,
-        Span<byte> blockDoubleHash, ref BlockTxChecks checks, out CheckedBlock checkedBlock)
+        Span<byte> blockDoubleHash, BlockCheckScratch scratch, ref BlockTxChecks checks, out CheckedBlock checkedBlock)
     {
         const int unknown = BlockValidationResult.UnknownHeight, noTx = BlockValidationResult.NoTx;
         checkedBlock = default;
         // One parse: the scan that hashes the transactions also runs every per-transaction check.
-        if (!BlockScanner.TryScan(block, txids, wtxids, blockDoubleHash, ref checks, out var shape, out var decodeError))
+        if (!BlockScanner.TryScan(block, txids, wtxids, blockDoubleHash, scratch.Scan, ref checks, out var shape, out var decodeError))
             return Malformed(hash, decodeError);
 
         var header = BlockHeader.Read(block);

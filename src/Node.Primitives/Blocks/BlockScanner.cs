@@ -27,20 +27,31 @@ public static class BlockScanner
     public static bool TryScan<TVisitor>(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, ref TVisitor visitor,
         out BlockShape shape, out TxDecodeError error)
         where TVisitor : struct, IBlockTxVisitor =>
-        TryScan(block, txids, wtxids, default, ref visitor, out shape, out error);
+        RunScan(block, txids, wtxids, default, null, ref visitor, out shape, out error);
 
     /// <summary>
     /// <see cref="TryScan{TVisitor}(ReadOnlySpan{byte}, Span{byte}, Span{byte}, ref TVisitor, out BlockShape, out TxDecodeError)"/>
     /// that also writes the double hash of the whole of <paramref name="block"/> (its message checksum's source) to
     /// <paramref name="blockDoubleHash"/> (32 bytes) when it is not empty, even for a block that turns out malformed.
-    /// That long hash then runs in one batch with the transactions' (in the lanes it leaves), not alone.
+    /// That long hash then runs in one batch with the transactions' (in the lanes it leaves), not alone: the batch's
+    /// job list is <paramref name="scratch"/>'s, grown to this block if needed (nothing is allocated once it has
+    /// seen a block as large).
     /// </summary>
-    public static unsafe bool TryScan<TVisitor>(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, Span<byte> blockDoubleHash,
-        ref TVisitor visitor, out BlockShape shape, out TxDecodeError error)
+    public static bool TryScan<TVisitor>(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, Span<byte> blockDoubleHash,
+        BlockScanScratch scratch, ref TVisitor visitor, out BlockShape shape, out TxDecodeError error)
+        where TVisitor : struct, IBlockTxVisitor
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        if (!blockDoubleHash.IsEmpty && blockDoubleHash.Length < 32) throw new ArgumentException("the block hash needs 32 bytes", nameof(blockDoubleHash));
+        return RunScan(block, txids, wtxids, blockDoubleHash, scratch, ref visitor, out shape, out error);
+    }
+
+    /// <summary>The scan; <paramref name="scratch"/> is used (and not null) only when <paramref name="blockDoubleHash"/> is asked.</summary>
+    private static unsafe bool RunScan<TVisitor>(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, Span<byte> blockDoubleHash,
+        BlockScanScratch? scratch, ref TVisitor visitor, out BlockShape shape, out TxDecodeError error)
         where TVisitor : struct, IBlockTxVisitor
     {
         shape = default;
-        if (!blockDoubleHash.IsEmpty && blockDoubleHash.Length < 32) throw new ArgumentException("the block hash needs 32 bytes", nameof(blockDoubleHash));
         if (!BlockReader.TryOpen(block, out var reader, out error))
         {
             if (!blockDoubleHash.IsEmpty) Sha256.DoubleHash(block).WriteTo(blockDoubleHash);
@@ -54,48 +65,40 @@ public static class BlockScanner
         // as two jobs over its bytes, another transaction's one hash written to both buffers. With the
         // whole block's hash, every job goes into one batch, the block's first: the other lanes take the
         // transactions while one hashes the block.
-        Sha256Native.Job[]? rented = blockDoubleHash.IsEmpty ? null : WholeBlockJobs.Rent(reader.TxCount * 2 + 1);
-        Span<Sha256Native.Job> jobs = rented is null ? stackalloc Sha256Native.Job[HashBatchSize] : rented.AsSpan(0, reader.TxCount * 2 + 1);
+        Span<Sha256Native.Job> jobs = blockDoubleHash.IsEmpty ? stackalloc Sha256Native.Job[HashBatchSize] : scratch!.Jobs(reader.TxCount * 2 + 1);
         int witnessTxs = 0, inputs = 0, outputs = 0, stripped = reader.FirstTxOffset, coinbaseLength = 0;
-        try
+        fixed (byte* blockStart = block)
+        fixed (byte* txidStart = txids)
+        fixed (byte* wtxidStart = wtxids)
+        fixed (byte* blockHash = blockDoubleHash)
         {
-            fixed (byte* blockStart = block)
-            fixed (byte* txidStart = txids)
-            fixed (byte* wtxidStart = wtxids)
-            fixed (byte* blockHash = blockDoubleHash)
+            var batch = new Sha256Batch(jobs);
+            if (blockHash != null) batch.Add(blockStart, block.Length, 0, blockHash, null);
+            for (int i = 0; reader.TryReadNext(out var tx, out error); i++)
             {
-                var batch = new Sha256Batch(jobs);
-                if (blockHash != null) batch.Add(blockStart, block.Length, 0, blockHash, null);
-                for (int i = 0; reader.TryReadNext(out var tx, out error); i++)
+                byte* raw = blockStart + (reader.Position - tx.TotalSize);
+                byte* txid = txids.IsEmpty ? null : txidStart + i * 32;
+                byte* wtxid = wtxids.IsEmpty ? null : wtxidStart + i * 32;
+                if (!tx.HasWitness)
                 {
-                    byte* raw = blockStart + (reader.Position - tx.TotalSize);
-                    byte* txid = txids.IsEmpty ? null : txidStart + i * 32;
-                    byte* wtxid = wtxids.IsEmpty ? null : wtxidStart + i * 32;
-                    if (!tx.HasWitness)
-                    {
-                        if (txid != null) batch.Add(raw, tx.TotalSize, 0, txid, wtxid);
-                        else if (wtxid != null) batch.Add(raw, tx.TotalSize, 0, wtxid, null);
-                    }
-                    else
-                    {
-                        if (txid != null) batch.Add(raw, tx.TotalSize, tx.WitnessOffset, txid, null);
-                        if (wtxid != null) batch.Add(raw, tx.TotalSize, 0, wtxid, null);
-                    }
-                    visitor.Visit(i, tx);
-                    if (tx.HasWitness) witnessTxs++;
-                    if (i == 0) coinbaseLength = tx.TotalSize;
-                    inputs += tx.InputCount;
-                    outputs += tx.OutputCount;
-                    stripped += tx.StrippedSize;
+                    if (txid != null) batch.Add(raw, tx.TotalSize, 0, txid, wtxid);
+                    else if (wtxid != null) batch.Add(raw, tx.TotalSize, 0, wtxid, null);
                 }
-                if (error != TxDecodeError.None && blockHash == null) return false;
-                batch.Flush();
-                if (error != TxDecodeError.None) return false;
+                else
+                {
+                    if (txid != null) batch.Add(raw, tx.TotalSize, tx.WitnessOffset, txid, null);
+                    if (wtxid != null) batch.Add(raw, tx.TotalSize, 0, wtxid, null);
+                }
+                visitor.Visit(i, tx);
+                if (tx.HasWitness) witnessTxs++;
+                if (i == 0) coinbaseLength = tx.TotalSize;
+                inputs += tx.InputCount;
+                outputs += tx.OutputCount;
+                stripped += tx.StrippedSize;
             }
-        }
-        finally
-        {
-            if (rented is not null) WholeBlockJobs.Return(rented);
+            if (error != TxDecodeError.None && blockHash == null) return false;
+            batch.Flush();
+            if (error != TxDecodeError.None) return false;
         }
 
         shape = new BlockShape(reader.TxCount, witnessTxs, inputs, outputs, stripped, block.Length, reader.FirstTxOffset, coinbaseLength);
@@ -104,10 +107,6 @@ public static class BlockScanner
 
     /// <summary>Jobs per native batch: enough that the lanes rarely drain, little enough for the stack (40 bytes each).</summary>
     private const int HashBatchSize = 64;
-
-    /// <summary>Job lists of a whole block (two per transaction, and the block), shared by the threads that scan.</summary>
-    private static readonly System.Buffers.ArrayPool<Sha256Native.Job> WholeBlockJobs =
-        System.Buffers.ArrayPool<Sha256Native.Job>.Create(maxArrayLength: 1 << 18, maxArraysPerBucket: 16);
 
     private struct NoVisitor : IBlockTxVisitor
     {

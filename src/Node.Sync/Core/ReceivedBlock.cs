@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
-using System.Numerics;
 using System.Threading.Tasks.Sources;
 using Node.Chain.Validation;
 using Node.Primitives;
+using Node.Primitives.Buffers;
 using Node.Sync.Events;
 using Node.Wire;
 
@@ -13,9 +13,9 @@ namespace Node.Sync.Core;
 /// <summary>
 /// A block taken out of a peer's receive buffer: copied into this slot's buffer and handed to the core, which owns it
 /// until it releases the lease; the release gives the slot back to the peer, which reads on meanwhile. The buffer is
-/// kept and reused (grown to the largest block the peer sent), so receiving allocates nothing once each of the peer's
-/// slots has seen a block (the shared array pool, renting on one thread and returning on another, keeps allocating for
-/// a while through its per-thread caches).
+/// kept and reused (grown to the largest block the peer sent), and so is the slot's <see cref="BlockCheckScratch"/>, the
+/// working memory of the block's checks: both grow on the slot's first large block, so receiving and checking
+/// allocate nothing once each of the peer's slots has seen one, however many slots are checked at the same time.
 /// <para>
 /// The context-free checks of a large block run on whichever side gets to it first: the peer's task checks its
 /// previous block after handing over the next one, the core checks a block itself when it reaches one not yet taken
@@ -36,6 +36,7 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
     private const int CheckDone = 3;
 
     private ManualResetValueTaskSourceCore<bool> _checked = new() { RunContinuationsAsynchronously = true };
+    private readonly BlockCheckScratch _scratch = new();
     private byte[]? _buffer;
     private int _length;
     private short _token;
@@ -90,8 +91,7 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
     [MemberNotNull(nameof(_buffer))]
     public void EnsureCapacity(int length)
     {
-        if (_buffer is null || _buffer.Length < length)
-            _buffer = GC.AllocateUninitializedArray<byte>((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(length, MinBufferBytes)));
+        ScratchArray.Ensure(ref _buffer, Math.Max(length, MinBufferBytes));
     }
 
     /// <summary>Runs the checks here unless they ran or are running elsewhere (any thread).</summary>
@@ -115,7 +115,7 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
     {
         Span<byte> messageHash = _checksumDeferred ? stackalloc byte[Hash256.Size] : default;
         // CheckBlock names a block too short for its header malformed (and still hashes it) like any other.
-        Check = BlockValidator.CheckBlock(Bytes, messageHash, out var checkedBlock);
+        Check = BlockValidator.CheckBlock(Bytes, messageHash, _scratch, out var checkedBlock);
         Checked = checkedBlock;
         ChecksumMatches = !_checksumDeferred || BinaryPrimitives.ReadUInt32LittleEndian(messageHash) == WireChecksum;
         Interlocked.Exchange(ref _state, CheckDone);

@@ -8,9 +8,9 @@ namespace Node.Chain.Tests.Blocks;
 public sealed class BlockValidatorAllocationCollection;
 
 /// <summary>
-/// Both checks allocate nothing once the shared pools are warm, and CheckBlock is safe to run on many
-/// threads. Run alone: a gen-2 collection caused by other tests may trim the shared array pool
-/// between the warm-up and the measured call.
+/// Both checks allocate nothing once the shared pool of check scratch is warm, and CheckBlock is safe to
+/// run on many threads. Run alone: a check in another test at the same moment could take the pooled
+/// scratch that the warm-up grew.
 /// </summary>
 [Collection(nameof(BlockValidatorResourceTests))]
 public class BlockValidatorResourceTests
