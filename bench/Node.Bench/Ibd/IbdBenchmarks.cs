@@ -4,7 +4,7 @@ using BenchmarkDotNet.Engines;
 namespace Node.Bench.Ibd;
 
 /// <summary>
-/// A whole initial block download per operation, from one or three serving peers in child processes. The chain is
+/// A whole initial block download per operation, from one or three serving nodes in one child process. The chain is
 /// the cached 1 MB-block chain; its length comes from SHARPNODE_IBD_BLOCKS (default 300). BenchmarkDotNet shows the
 /// time and allocations per sync; the <c>ibd</c> console mode reports MB/s, GC generations and peak RSS.
 /// </summary>
@@ -13,7 +13,7 @@ namespace Node.Bench.Ibd;
 public class IbdBenchmarks
 {
     private IbdSettings _settings = null!;
-    private List<ServingPeer> _peers = [];
+    private ServingPeers? _peers;
     private string _syncDir = "";
     private long _chainBytes;
     private Node.Primitives.Hash256 _tip;
@@ -29,14 +29,14 @@ public class IbdBenchmarks
         var cache = IbdRun.Prepare(_settings, Console.Out);
         _chainBytes = cache.EnsureBlkFile(Console.Out);
         _tip = cache.TipHash();
-        _peers = IbdRun.StartPeers(_settings, _tip);
+        _peers = ServingPeers.Start(_settings, _tip);
     }
 
     [IterationSetup]
     public void NewSyncDirectory() => _syncDir = Path.Combine(Path.GetTempPath(), "sharpnode-ibd-" + Guid.NewGuid().ToString("N"));
 
     [Benchmark]
-    public IbdResult Sync() => IbdRun.Measure(_settings, _chainBytes, _syncDir, _peers);
+    public IbdResult Sync() => IbdRun.Measure(_settings, _chainBytes, _syncDir, _peers!.Addresses);
 
     [IterationCleanup]
     public void CheckAndDelete()
@@ -52,8 +52,5 @@ public class IbdBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        foreach (var peer in _peers) peer.Dispose();
-    }
+    public void Cleanup() => _peers?.Dispose();
 }

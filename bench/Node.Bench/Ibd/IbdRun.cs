@@ -6,8 +6,8 @@ using Node.Sync.Hosting;
 namespace Node.Bench.Ibd;
 
 /// <summary>
-/// One measured initial block download: serving nodes in child processes hold the cached chain, a fresh node in this
-/// process syncs it from them over 127.0.0.1, a sampler thread marks the end of the headers phase and the start of
+/// One measured initial block download: serving nodes, all in one child process, hold the cached chain; a fresh node
+/// in this process syncs it from them over 127.0.0.1, a sampler thread marks the end of the headers phase and the start of
 /// the steady state, and the result is checked against the servers before it is returned.
 /// </summary>
 public static class IbdRun
@@ -26,32 +26,32 @@ public static class IbdRun
         var cache = Prepare(settings, log);
         long chainBytes = cache.EnsureBlkFile(log);
         var expectedTip = cache.TipHash();
-        var peers = new List<ServingPeer>();
-        log.WriteLine($"syncing {settings.Blocks} blocks from {settings.Peers} serving peer(s)");
+        log.WriteLine($"syncing {settings.Blocks} blocks from {settings.Peers} serving node(s) in one child process");
         var syncDir = Path.Combine(Path.GetTempPath(), "sharpnode-ibd-" + Guid.NewGuid().ToString("N"));
+        ServingPeers? peers = null;
         try
         {
-            peers.AddRange(StartPeers(settings, expectedTip));
+            peers = ServingPeers.Start(settings, expectedTip);
 
             GC.Collect();
             GC.WaitForPendingFinalizers();
             if (sampler is not null) sampler.Recording = true;
-            var result = Measure(settings, chainBytes, syncDir, peers);
+            var result = Measure(settings, chainBytes, syncDir, peers.Addresses);
             if (sampler is not null) sampler.Recording = false;
-            foreach (var peer in peers) peer.Stop();
-            result = result with { BlocksServedByPeer = [.. peers.Select(p => p.BlocksServed)] };
+            peers.Stop();
+            result = result with { BlocksServedByPeer = peers.BlocksServed };
             SyncCheck.Verify(syncDir, cache.ServeDirectory(0), expectedTip, settings.Blocks);
             return result;
         }
         finally
         {
-            foreach (var peer in peers) peer.Dispose();
+            peers?.Dispose();
             if (Directory.Exists(syncDir)) Directory.Delete(syncDir, recursive: true);
         }
     }
 
     /// <summary>Syncs a fresh node on <paramref name="syncDir"/> from the running peers and measures it.</summary>
-    public static IbdResult Measure(IbdSettings settings, long chainBytes, string syncDir, IReadOnlyList<ServingPeer> peers)
+    public static IbdResult Measure(IbdSettings settings, long chainBytes, string syncDir, IReadOnlyList<string> peerAddresses)
     {
         int blocks = settings.Blocks;
         int steadyFrom = Math.Max(1, blocks / 10), halfway = Math.Max(1, blocks / 2);
@@ -61,7 +61,7 @@ public static class IbdRun
         {
             DataDirectory = syncDir,
             Network = ChainParams.Regtest,
-            Connect = [.. peers.Select(p => p.Address)],
+            Connect = [.. peerAddresses],
             Listen = false,
             ReconnectDelay = TimeSpan.FromHours(1),
         });
@@ -137,24 +137,6 @@ public static class IbdRun
         {
             done.Set();
             node.StopAsync().GetAwaiter().GetResult();
-        }
-    }
-
-    /// <summary>Starts the serving peers and checks they hold the whole chain.</summary>
-    public static List<ServingPeer> StartPeers(IbdSettings settings, Node.Primitives.Hash256 expectedTip)
-    {
-        var peers = new List<ServingPeer>();
-        try
-        {
-            for (int i = 0; i < settings.Peers; i++) peers.Add(ServingPeer.Start(i, settings));
-            foreach (var peer in peers)
-                if (peer.Tip != expectedTip) throw new IbdCheckException($"serving peer {peer.Address} has tip {peer.Tip}, the chain ends at {expectedTip}");
-            return peers;
-        }
-        catch
-        {
-            foreach (var peer in peers) peer.Dispose();
-            throw;
         }
     }
 

@@ -4,9 +4,10 @@ using Node.Sync.Hosting;
 namespace Node.Bench.Ibd;
 
 /// <summary>
-/// The child-process side: <c>prepare</c> builds the cached chain and serving directories; <c>serve K</c> runs a
-/// node on serving directory K on 127.0.0.1, prints "listening ADDRESS TIP", and stops when its input closes,
-/// printing "served BLOCKS".
+/// The child-process side: <c>prepare</c> builds the cached chain and serving directories; <c>serve K</c> runs K
+/// nodes in this one process, node k on serving directory k, each listening on its own port of 127.0.0.1. It prints
+/// "listening ADDRESS TIP" per node in order, and when its input closes stops them all and prints "served k BLOCKS"
+/// per node.
 /// </summary>
 public static class ServeMode
 {
@@ -19,23 +20,35 @@ public static class ServeMode
         return 0;
     }
 
-    public static async Task<int> Serve(int peer, IbdSettings settings)
+    public static async Task<int> Serve(int nodes, IbdSettings settings)
     {
         var cache = new ChainCache(settings);
-        await using var node = NodeRunner.StartNew(new NodeRunnerOptions
+        var runners = new List<NodeRunner>(nodes);
+        try
         {
-            DataDirectory = cache.ServeDirectory(peer),
-            Network = ChainParams.Regtest,
-            Bind = "127.0.0.1",
-            Port = 0,
-            // The generated chain is old by the clock, so the server is in IBD and serves only with the download permission.
-            Whitelist = ["download@127.0.0.1"],
-        });
-        Console.WriteLine($"listening {node.ListenEndPoint} {node.Chain.Tip}");
-        await Console.In.ReadToEndAsync();
-        long served = node.Sync.Counters.BlocksServed;
-        await node.StopAsync();
-        Console.WriteLine($"served {served}");
-        return 0;
+            for (int peer = 0; peer < nodes; peer++)
+            {
+                var node = NodeRunner.StartNew(new NodeRunnerOptions
+                {
+                    DataDirectory = cache.ServeDirectory(peer),
+                    Network = ChainParams.Regtest,
+                    Bind = "127.0.0.1",
+                    Port = 0,
+                    // The generated chain is old by the clock, so the server is in IBD and serves only with the download permission.
+                    Whitelist = ["download@127.0.0.1"],
+                });
+                runners.Add(node);
+                Console.WriteLine($"listening {node.ListenEndPoint} {node.Chain.Tip}");
+            }
+            await Console.In.ReadToEndAsync();
+            var served = runners.Select(node => node.Sync.Counters.BlocksServed).ToArray();
+            await Task.WhenAll(runners.Select(node => node.StopAsync()));
+            for (int peer = 0; peer < served.Length; peer++) Console.WriteLine($"served {peer} {served[peer]}");
+            return 0;
+        }
+        finally
+        {
+            foreach (var node in runners) await node.DisposeAsync();
+        }
     }
 }
