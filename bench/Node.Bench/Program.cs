@@ -5,7 +5,7 @@ using Node.Bench.Ibd;
 return args switch
 {
     ["ibd", .. var rest] => IbdConsole.Run(rest),
-    ["serve", var peer, .. var rest] => await ServeMode.Serve(int.Parse(peer, CultureInfo.InvariantCulture), IbdSettings.Parse(rest)),
+    ["serve", var nodes, .. var rest] => await ServeMode.Serve(int.Parse(nodes, CultureInfo.InvariantCulture), IbdSettings.Parse(rest)),
     ["prepare", .. var rest] => ServeMode.Prepare(rest),
     _ => RunBenchmarks(args),
 };
