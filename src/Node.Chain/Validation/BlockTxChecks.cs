@@ -26,7 +26,7 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
 
     public int TxErrorIndex { get; private set; }
 
-    /// <summary>Core's GetLegacySigOpCount over the block (not yet scaled).</summary>
+    /// <summary>Core's GetLegacySigOpCount over the block (not yet scaled), while no transaction has failed.</summary>
     public long SigOps { get; private set; }
 
     /// <summary>See <see cref="CheckedBlock.MaxHeightLock"/> and <see cref="CheckedBlock.MaxTimeLock"/>.</summary>
@@ -49,15 +49,19 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
             else if (ExtraCoinbaseIndex < 0) ExtraCoinbaseIndex = index;
         }
 
-        if (TxError == BlockRuleError.None)
+        // After a failing transaction only the coinbase rules above can still outrank it: the block is invalid.
+        if (TxError != BlockRuleError.None) return;
+        var error = TransactionCheck.Check(tx, TableFor(tx.InputCount), out int sigOps, out bool sequencesFinal);
+        if (error != BlockRuleError.None)
         {
-            TxError = TransactionCheck.Check(tx, TableFor(tx.InputCount));
-            if (TxError != BlockRuleError.None) TxErrorIndex = index;
+            TxError = error;
+            TxErrorIndex = index;
+            return;
         }
-        SigOps += LegacySigOps.Count(tx);
+        SigOps += sigOps;
 
         uint lockTime = tx.LockTime;
-        if (lockTime != 0 && !TxFinality.AllSequencesFinal(tx))
+        if (lockTime != 0 && !sequencesFinal)
         {
             if (lockTime < ConsensusConstants.LocktimeThreshold) MaxHeightLock = Math.Max(MaxHeightLock, lockTime);
             else MaxTimeLock = Math.Max(MaxTimeLock, lockTime);
@@ -76,7 +80,6 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
     private Span<int> TableFor(int inputCount)
     {
         int needed = DuplicateInputs.TableLength(inputCount);
-        if (needed == 0) return Span<int>.Empty;
         if (_table == null || _table.Length < needed)
         {
             if (_table != null) TableScratch.Return(_table);

@@ -86,12 +86,23 @@ public class TransactionCheckVectorTests
         var mega = NBitcoin.Transaction.Load(raw, NBitcoin.Network.Main);
         Assert.Equal(mega.Inputs.Count, mega.Inputs.Select(i => i.PrevOut).Distinct().Count());
         var table = new int[DuplicateInputs.TableLength(mega.Inputs.Count)];
-        Assert.False(DuplicateInputs.Any(TransactionReader.Read(raw), table));
+        Assert.False(AnyDuplicate(TransactionReader.Read(raw), table));
+        Assert.Equal(BlockRuleError.None, TransactionCheck.Check(TransactionReader.Read(raw), table, out _, out _));
         foreach (var (from, to) in new[] { (0, 1), (0, 5568), (5568, 2784), (17, 16) })
         {
             var copy = mega.Clone();
             copy.Inputs[to].PrevOut = copy.Inputs[from].PrevOut;
-            Assert.True(DuplicateInputs.Any(TransactionReader.Read(NBitcoin.BitcoinSerializableExtensions.ToBytes(copy)), table));
+            var tx = TransactionReader.Read(NBitcoin.BitcoinSerializableExtensions.ToBytes(copy));
+            Assert.True(AnyDuplicate(tx, table));
+            Assert.Equal(BlockRuleError.DuplicateInputs, TransactionCheck.Check(tx, table, out _, out _));
         }
+    }
+
+    private static bool AnyDuplicate(TransactionReader tx, Span<int> table)
+    {
+        var duplicates = new DuplicateInputs(tx.Raw, tx.InputCount, table);
+        foreach (var input in tx.Inputs)
+            if (duplicates.SeenBefore(input.PrevOut)) return true;
+        return false;
     }
 }
