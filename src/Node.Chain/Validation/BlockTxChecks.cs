@@ -1,4 +1,3 @@
-using System.Buffers;
 using Node.Primitives.Blocks;
 using Node.Primitives.Consensus;
 using Node.Primitives.Transactions;
@@ -8,12 +7,13 @@ namespace Node.Chain.Validation;
 /// <summary>
 /// What CheckBlock learns from each transaction while the block is scanned and hashed, recorded
 /// rather than judged: <see cref="BlockValidator"/> ranks the findings in Core's order once the
-/// merkle root and the sizes have passed. Holds a pooled duplicate-input table; <see cref="Dispose"/>
-/// returns it.
+/// merkle root and the sizes have passed. The inputs and outputs are checked as the scan decodes
+/// them (<see cref="TxCheckTally"/>), each transaction when it is whole. Holds a pooled
+/// duplicate-input table; <see cref="Dispose"/> returns it.
 /// </summary>
 internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
 {
-    private int[]? _table;
+    private TxCheckTally _tally;
 
     /// <summary>The first transaction is not a coinbase.</summary>
     public bool CoinbaseMissing { get; private set; }
@@ -40,6 +40,14 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
         TxErrorIndex = BlockValidationResult.NoTx;
     }
 
+    public void Inputs(int count) => _tally.Inputs(count);
+
+    public void Input(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) =>
+        _tally.Input(tx, offset, scriptOffset, scriptLength);
+
+    public void Output(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) =>
+        _tally.Output(tx, offset, scriptOffset, scriptLength);
+
     public void Visit(int index, TransactionReader tx)
     {
         bool coinbase = tx.IsCoinbase;
@@ -49,9 +57,9 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
             else if (ExtraCoinbaseIndex < 0) ExtraCoinbaseIndex = index;
         }
 
+        var error = _tally.Finish(tx, out int sigOps, out bool sequencesFinal);
         // After a failing transaction only the coinbase rules above can still outrank it: the block is invalid.
         if (TxError != BlockRuleError.None) return;
-        var error = TransactionCheck.Check(tx, TableFor(tx.InputCount), out int sigOps, out bool sequencesFinal);
         if (error != BlockRuleError.None)
         {
             TxError = error;
@@ -68,23 +76,5 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
         }
     }
 
-    // Not ArrayPool.Shared, for the reason BlockValidator's hash scratch gives.
-    private static readonly ArrayPool<int> TableScratch = ArrayPool<int>.Create(maxArrayLength: 1 << 22, maxArraysPerBucket: 16);
-
-    public void Dispose()
-    {
-        if (_table != null) TableScratch.Return(_table);
-        _table = null;
-    }
-
-    private Span<int> TableFor(int inputCount)
-    {
-        int needed = DuplicateInputs.TableLength(inputCount);
-        if (_table == null || _table.Length < needed)
-        {
-            if (_table != null) TableScratch.Return(_table);
-            _table = TableScratch.Rent(needed);
-        }
-        return _table;
-    }
+    public void Dispose() => _tally.Dispose();
 }

@@ -1,77 +1,86 @@
+using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Node.Chain.Validation;
 
 /// <summary>
-/// Finds a transaction spending one outpoint twice (CVE-2018-17144) input by input, as a walk over the
-/// inputs meets them, without allocating: a few outpoints are compared pairwise (on their first 8 bytes,
-/// then in full), more go through an open-addressing set of offsets.
+/// Finds a transaction spending one outpoint twice (CVE-2018-17144) input by input, as a walk meets them, without
+/// allocating once warm: a few outpoints are compared pairwise (on their first 8 bytes, then in full), more go
+/// through an open-addressing set of their offsets. Holds a pooled table; <see cref="Dispose"/> returns it.
 /// </summary>
-public ref struct DuplicateInputs
+internal struct DuplicateInputs : IDisposable
 {
     /// <summary>Up to this many inputs are compared pairwise.</summary>
     public const int PairwiseLimit = 16;
 
-    private readonly ReadOnlySpan<byte> _raw;
-    // Pairwise: the offsets in _raw of the outpoints met so far. Hashed: a set of those offsets + 1 (0 is empty).
-    private readonly Span<int> _seen;
-    private readonly bool _hashed;
-    private int _count;
+    // Not ArrayPool.Shared, for the reason BlockValidator's hash scratch gives.
+    private static readonly ArrayPool<int> Tables = ArrayPool<int>.Create(maxArrayLength: 1 << 22, maxArraysPerBucket: 16);
 
-    /// <summary>
-    /// A finder for the inputs of the transaction <paramref name="raw"/>, whose outpoints must be slices of it;
-    /// <paramref name="seen"/> needs <see cref="TableLength"/> entries for <paramref name="inputCount"/> inputs.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public DuplicateInputs(ReadOnlySpan<byte> raw, int inputCount, Span<int> seen)
+    // Pairwise: the offsets of the outpoints met so far. Hashed: a set of those offsets + 1 (0 is empty).
+    private int[]? _table;
+    private int _count;
+    private int _mask;
+
+    /// <summary>Entries the table needs for <paramref name="inputCount"/> inputs.</summary>
+    public static int TableLength(int inputCount) =>
+        inputCount <= PairwiseLimit ? PairwiseLimit : (int)BitOperations.RoundUpToPowerOf2((uint)inputCount * 2);
+
+    /// <summary>Starts on a transaction of <paramref name="inputCount"/> inputs.</summary>
+    public void Begin(int inputCount)
     {
         int needed = TableLength(inputCount);
-        if (seen.Length < needed) throw new ArgumentException($"the table needs {needed} entries for {inputCount} inputs", nameof(seen));
-        _raw = raw;
-        _hashed = inputCount > PairwiseLimit;
-        _seen = seen[..needed];
-        if (_hashed) _seen.Clear();
+        if (_table == null || _table.Length < needed)
+        {
+            if (_table != null) Tables.Return(_table);
+            _table = Tables.Rent(needed);
+        }
+        _count = 0;
+        _mask = 0;
+        if (inputCount > PairwiseLimit)
+        {
+            _mask = needed - 1;
+            _table.AsSpan(0, needed).Clear();
+        }
     }
 
-    /// <summary>Entries the table of a finder needs for <paramref name="inputCount"/> inputs.</summary>
-    public static int TableLength(int inputCount) =>
-        inputCount <= PairwiseLimit ? inputCount : (int)BitOperations.RoundUpToPowerOf2((uint)inputCount * 2);
+    /// <summary>
+    /// True when an earlier input of the transaction <paramref name="tx"/> named the outpoint at
+    /// <paramref name="offset"/> in it; records it otherwise.
+    /// </summary>
+    public bool SeenBefore(ReadOnlySpan<byte> tx, int offset) => _mask == 0 ? SeenBeforePairwise(tx, offset) : SeenBeforeHashed(tx, offset);
 
-    /// <summary>True when an earlier input named the 36-byte outpoint <paramref name="prevOut"/>; records it otherwise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool SeenBefore(ReadOnlySpan<byte> prevOut) => _hashed ? SeenBeforeHashed(prevOut) : SeenBeforePairwise(prevOut);
-
-    private bool SeenBeforePairwise(ReadOnlySpan<byte> prevOut)
+    private bool SeenBeforePairwise(ReadOnlySpan<byte> tx, int offset)
     {
-        var raw = _raw;
+        var prevOut = tx.Slice(offset, 36);
         ulong head = MemoryMarshal.Read<ulong>(prevOut);
-        var seen = _seen[.._count];
-        foreach (int offset in seen)
-            if (MemoryMarshal.Read<ulong>(raw[offset..]) == head && prevOut.SequenceEqual(raw.Slice(offset, 36))) return true;
-        _seen[_count++] = OffsetIn(raw, prevOut);
+        var seen = _table.AsSpan(0, _count);
+        foreach (int earlier in seen)
+            if (MemoryMarshal.Read<ulong>(tx[earlier..]) == head && prevOut.SequenceEqual(tx.Slice(earlier, 36))) return true;
+        _table![_count++] = offset;
         return false;
     }
 
-    private bool SeenBeforeHashed(ReadOnlySpan<byte> prevOut)
+    private bool SeenBeforeHashed(ReadOnlySpan<byte> tx, int offset)
     {
-        var raw = _raw;
-        var table = _seen;
-        int mask = table.Length - 1;
+        var prevOut = tx.Slice(offset, 36);
+        var table = _table.AsSpan(0, _mask + 1);
         // HashCode is seeded per process, so outpoints cannot be chosen to collide.
         var hasher = new HashCode();
         hasher.AddBytes(prevOut);
-        int slot = hasher.ToHashCode() & mask;
+        int slot = hasher.ToHashCode() & _mask;
         while (table[slot] != 0)
         {
-            if (prevOut.SequenceEqual(raw.Slice(table[slot] - 1, 36))) return true;
-            slot = (slot + 1) & mask;
+            if (prevOut.SequenceEqual(tx.Slice(table[slot] - 1, 36))) return true;
+            slot = (slot + 1) & _mask;
         }
-        table[slot] = OffsetIn(raw, prevOut) + 1;
+        table[slot] = offset + 1;
         return false;
     }
 
-    private static int OffsetIn(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> part) =>
-        (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(raw), ref MemoryMarshal.GetReference(part));
+    public void Dispose()
+    {
+        if (_table != null) Tables.Return(_table);
+        _table = null;
+    }
 }

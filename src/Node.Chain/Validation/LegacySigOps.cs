@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
 using Node.Primitives.Scripts;
-using Node.Primitives.Transactions;
 
 namespace Node.Chain.Validation;
 
 /// <summary>
 /// Core's GetLegacySigOpCount adds these inaccurate sigops of every scriptSig and scriptPubKey; the sum is
-/// taken by <see cref="TransactionCheck.Check(TransactionReader, Span{int}, out int, out bool)"/>'s walk.
+/// taken part by part by <see cref="TxCheckTally"/>.
 /// </summary>
 public static class LegacySigOps
 {
@@ -30,22 +29,31 @@ public static class LegacySigOps
     }
 
     /// <summary>
-    /// Pushes only, direct or OP_PUSHDATA1 (a spend's signatures, keys and redeem script): no sigop, also when the last
-    /// push is truncated, where Core stops counting. Anything else is walked op by op. Not inlined: inside its callers'
-    /// loops the walk ran with its state on the stack.
+    /// The count, walking direct and OP_PUSHDATA1 pushes (a spend's signatures, keys and redeem script) and single-byte
+    /// ops here; at a truncated push it stops, as Core does. A script with OP_PUSHDATA2 or 4 goes to the shared op
+    /// reader. Not inlined: inside its callers' loops the walk ran with its state on the stack.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int OpByOp(ReadOnlySpan<byte> script)
     {
-        int p = 0;
+        int count = 0, p = 0;
         while (p < script.Length)
         {
             int op = script[p];
-            if (op <= 75) p += 1 + op;
-            else if (op == 0x4c && p + 1 < script.Length) p += 2 + script[p + 1];
-            else if (op == 0x4c) return 0;
-            else return SigOpCount.Of(script, accurate: false);
+            if (op < Opcode.PushData1) p += 1 + op;
+            else if (op == Opcode.PushData1)
+            {
+                if (p + 1 >= script.Length) break;
+                p += 2 + script[p + 1];
+            }
+            else if (op <= Opcode.PushData4) return SigOpCount.Of(script, accurate: false);
+            else
+            {
+                p++;
+                if (op is Opcode.CheckSig or Opcode.CheckSigVerify) count++;
+                else if (op is Opcode.CheckMultiSig or Opcode.CheckMultiSigVerify) count += Opcode.MaxPubKeysPerMultisig;
+            }
         }
-        return 0;
+        return count;
     }
 }

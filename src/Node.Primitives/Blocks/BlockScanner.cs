@@ -21,8 +21,9 @@ public static class BlockScanner
     /// <summary>
     /// <see cref="TryScan(ReadOnlySpan{byte}, Span{byte}, Span{byte}, out BlockShape, out TxDecodeError)"/>
     /// that also hands each transaction, in order, to <paramref name="visitor"/>: whatever else a
-    /// caller learns from the transactions then costs no second parse. The visitor may have seen
-    /// some transactions of a block that turns out malformed.
+    /// caller learns from the transactions then costs no second parse, nor a second walk over their inputs and
+    /// outputs (each is handed to the visitor as the parse passes it, before its transaction). The visitor may have
+    /// seen some transactions (and parts) of a block that turns out malformed.
     /// </summary>
     public static bool TryScan<TVisitor>(ReadOnlySpan<byte> block, Span<byte> txids, Span<byte> wtxids, ref TVisitor visitor,
         out BlockShape shape, out TxDecodeError error)
@@ -66,7 +67,7 @@ public static class BlockScanner
             {
                 var batch = new Sha256Batch(jobs);
                 if (blockHash != null) batch.Add(blockStart, block.Length, 0, blockHash, null);
-                for (int i = 0; reader.TryReadNext(out var tx, out error); i++)
+                for (int i = 0; reader.TryReadNext(ref visitor, out var tx, out error); i++)
                 {
                     byte* raw = blockStart + (reader.Position - tx.TotalSize);
                     byte* txid = txids.IsEmpty ? null : txidStart + i * 32;
@@ -111,6 +112,9 @@ public static class BlockScanner
 
     private struct NoVisitor : IBlockTxVisitor
     {
+        public readonly void Inputs(int count) { }
+        public readonly void Input(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) { }
+        public readonly void Output(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) { }
         public readonly void Visit(int index, TransactionReader tx) { }
     }
 

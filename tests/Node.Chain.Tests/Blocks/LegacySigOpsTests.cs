@@ -100,8 +100,7 @@ public class LegacySigOpsTests
     /// <summary>The transaction's count as CheckTransaction's walk adds it up (the transaction must pass).</summary>
     private static int CountOf(TransactionReader tx)
     {
-        var table = new int[DuplicateInputs.TableLength(tx.InputCount)];
-        Assert.Equal(BlockRuleError.None, TransactionCheck.Check(tx, table, out int sigOps, out _));
+        Assert.Equal(BlockRuleError.None, TransactionCheck.Check(tx, out int sigOps, out _));
         return sigOps;
     }
 

@@ -28,8 +28,7 @@ public class TransactionCheckOrderTests
     private static BlockRuleError Check(Transaction tx, out int sigOps, out bool sequencesFinal)
     {
         var raw = tx.ToBytes();
-        var table = new int[DuplicateInputs.TableLength(tx.Inputs.Count)];
-        var error = TransactionCheck.Check(TransactionReader.Read(raw), table, out sigOps, out sequencesFinal);
+        var error = TransactionCheck.Check(TransactionReader.Read(raw), out sigOps, out sequencesFinal);
         Assert.Equal(error, TransactionCheck.Check(TransactionReader.Read(raw)));
         return error;
     }
