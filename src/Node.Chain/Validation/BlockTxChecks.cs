@@ -57,7 +57,7 @@ internal struct BlockTxChecks : IBlockTxVisitor, IDisposable
             else if (ExtraCoinbaseIndex < 0) ExtraCoinbaseIndex = index;
         }
 
-        var error = _tally.Finish(tx, out int sigOps, out bool sequencesFinal);
+        var error = _tally.Finish(tx, coinbase, out int sigOps, out bool sequencesFinal);
         // After a failing transaction only the coinbase rules above can still outrank it: the block is invalid.
         if (TxError != BlockRuleError.None) return;
         if (error != BlockRuleError.None)

@@ -22,7 +22,7 @@ public static class TransactionCheck
         try
         {
             TransactionReader.TryRead(tx.Raw, ref tally, out _, out _);
-            return tally.Finish(tx, out legacySigOps, out sequencesFinal);
+            return tally.Finish(tx, tx.IsCoinbase, out legacySigOps, out sequencesFinal);
         }
         finally
         {
