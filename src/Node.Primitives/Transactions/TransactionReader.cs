@@ -97,6 +97,8 @@ public readonly ref struct TransactionReader
     /// <see cref="TryRead(ReadOnlySpan{byte}, out TransactionReader, out TxDecodeError)"/> that hands each input and
     /// output to <paramref name="parts"/> as its walk passes them.
     /// </summary>
+    // Not inlined: in its callers the walks below it were no longer inlined in it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool TryRead<TParts>(ReadOnlySpan<byte> data, scoped ref TParts parts, out TransactionReader tx, out TxDecodeError error)
         where TParts : struct, ITxPartVisitor
     {
