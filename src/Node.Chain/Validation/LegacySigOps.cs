@@ -12,7 +12,8 @@ public static class LegacySigOps
     /// <summary>
     /// <see cref="SigOpCount.Of"/> with <c>accurate: false</c>, answering at sight for the scripts
     /// nearly every transaction carries (an empty scriptSig, a witness program, P2SH, P2PKH): walking
-    /// them op by op was most of CheckBlock's time outside hashing.
+    /// them op by op was most of CheckBlock's time outside hashing. Other scripts (mostly a spend's
+    /// pushes) are walked by a loop that skips pushes whole.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(ReadOnlySpan<byte> script)

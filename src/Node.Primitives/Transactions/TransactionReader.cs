@@ -97,7 +97,7 @@ public readonly ref struct TransactionReader
     /// <see cref="TryRead(ReadOnlySpan{byte}, out TransactionReader, out TxDecodeError)"/> that hands each input and
     /// output to <paramref name="parts"/> as its walk passes them.
     /// </summary>
-    // Not inlined: in its callers the walks below it were no longer inlined in it.
+    // Not inlined into its callers: there the JIT stopped inlining the walks below into it, and a lone read got slower.
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool TryRead<TParts>(ReadOnlySpan<byte> data, scoped ref TParts parts, out TransactionReader tx, out TxDecodeError error)
         where TParts : struct, ITxPartVisitor
