@@ -16,6 +16,10 @@ public class BlockScanScratchTests
     {
         public int Visits;
 
+        public readonly void Inputs(int count) { }
+        public readonly void Input(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) { }
+        public readonly void Output(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) { }
+
         public void Visit(int index, TransactionReader tx) => Visits = Visits == index ? Visits + 1 : -1;
     }
 

@@ -36,10 +36,10 @@ public sealed class BlockCheckScratch
     }
 
     /// <summary>
-    /// A duplicate-input table of <paramref name="length"/> entries (see <see cref="DuplicateInputs.TableLength"/>): at
-    /// most 1 MB, as a transaction of four megabytes has fewer than 100,000 inputs, so kept whatever its size.
+    /// A duplicate-input table of at least <paramref name="length"/> entries (see <see cref="DuplicateInputs.TableLength"/>):
+    /// at most 1 MB, as a transaction of four megabytes has fewer than 100,000 inputs, so kept whatever its size.
     /// </summary>
-    internal Span<int> Table(int length) => ScratchArray.Ensure(ref _table, length).AsSpan(0, length);
+    internal int[] Table(int length) => ScratchArray.Ensure(ref _table, length);
 
     /// <summary>Marks the scratch taken by one check: a second at the same time would overwrite the first one's hashes.</summary>
     internal void Enter()

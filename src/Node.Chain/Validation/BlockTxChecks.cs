@@ -7,10 +7,14 @@ namespace Node.Chain.Validation;
 /// <summary>
 /// What CheckBlock learns from each transaction while the block is scanned and hashed, recorded
 /// rather than judged: <see cref="BlockValidator"/> ranks the findings in Core's order once the
-/// merkle root and the sizes have passed. The duplicate-input table is the check's scratch.
+/// merkle root and the sizes have passed. The inputs and outputs are checked as the scan decodes
+/// them (<see cref="TxCheckTally"/>), each transaction when it is whole; the duplicate-input table
+/// is the check's scratch.
 /// </summary>
 internal struct BlockTxChecks(BlockCheckScratch scratch) : IBlockTxVisitor
 {
+    private TxCheckTally _tally = new(scratch);
+
     /// <summary>The first transaction is not a coinbase.</summary>
     public bool CoinbaseMissing { get; private set; }
 
@@ -22,13 +26,21 @@ internal struct BlockTxChecks(BlockCheckScratch scratch) : IBlockTxVisitor
 
     public int TxErrorIndex { get; private set; } = BlockValidationResult.NoTx;
 
-    /// <summary>Core's GetLegacySigOpCount over the block (not yet scaled).</summary>
+    /// <summary>Core's GetLegacySigOpCount over the block (not yet scaled), while no transaction has failed.</summary>
     public long SigOps { get; private set; }
 
     /// <summary>See <see cref="CheckedBlock.MaxHeightLock"/> and <see cref="CheckedBlock.MaxTimeLock"/>.</summary>
     public uint MaxHeightLock { get; private set; }
 
     public uint MaxTimeLock { get; private set; }
+
+    public void Inputs(int count) => _tally.Inputs(count);
+
+    public void Input(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) =>
+        _tally.Input(tx, offset, scriptOffset, scriptLength);
+
+    public void Output(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) =>
+        _tally.Output(tx, offset, scriptOffset, scriptLength);
 
     public void Visit(int index, TransactionReader tx)
     {
@@ -39,24 +51,22 @@ internal struct BlockTxChecks(BlockCheckScratch scratch) : IBlockTxVisitor
             else if (ExtraCoinbaseIndex < 0) ExtraCoinbaseIndex = index;
         }
 
-        if (TxError == BlockRuleError.None)
+        var error = _tally.Finish(tx, coinbase, out int sigOps, out bool sequencesFinal);
+        // After a failing transaction only the coinbase rules above can still outrank it: the block is invalid.
+        if (TxError != BlockRuleError.None) return;
+        if (error != BlockRuleError.None)
         {
-            TxError = TransactionCheck.Check(tx, TableFor(tx.InputCount));
-            if (TxError != BlockRuleError.None) TxErrorIndex = index;
+            TxError = error;
+            TxErrorIndex = index;
+            return;
         }
-        SigOps += LegacySigOps.Count(tx);
+        SigOps += sigOps;
 
         uint lockTime = tx.LockTime;
-        if (lockTime != 0 && !TxFinality.AllSequencesFinal(tx))
+        if (lockTime != 0 && !sequencesFinal)
         {
             if (lockTime < ConsensusConstants.LocktimeThreshold) MaxHeightLock = Math.Max(MaxHeightLock, lockTime);
             else MaxTimeLock = Math.Max(MaxTimeLock, lockTime);
         }
-    }
-
-    private readonly Span<int> TableFor(int inputCount)
-    {
-        int needed = DuplicateInputs.TableLength(inputCount);
-        return needed == 0 ? Span<int>.Empty : scratch.Table(needed);
     }
 }

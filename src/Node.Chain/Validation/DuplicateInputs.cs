@@ -1,70 +1,72 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Node.Primitives.Transactions;
 
 namespace Node.Chain.Validation;
 
 /// <summary>
-/// Finds a transaction spending one outpoint twice (CVE-2018-17144) without allocating: a few inputs
-/// are compared pairwise, more go through an open-addressing set of offsets in a caller's table.
+/// Finds a transaction spending one outpoint twice (CVE-2018-17144) input by input, as a walk meets them, without
+/// allocating once warm: a few outpoints are compared pairwise (on their first 8 bytes, then in full), more go
+/// through an open-addressing set of their offsets, kept in <paramref name="scratch"/>'s table.
 /// </summary>
-public static class DuplicateInputs
+internal struct DuplicateInputs(BlockCheckScratch scratch)
 {
-    private const int PairwiseLimit = 16;
+    /// <summary>Up to this many inputs are compared pairwise.</summary>
+    public const int PairwiseLimit = 16;
 
-    /// <summary>Entries the table passed to <see cref="Any"/> needs for <paramref name="inputCount"/> inputs (0: none).</summary>
+    // Pairwise: the offsets of the outpoints met so far. Hashed: a set of those offsets + 1 (0 is empty).
+    private int[]? _table;
+    private int _count;
+    private int _mask;
+
+    /// <summary>Entries the table needs for <paramref name="inputCount"/> inputs.</summary>
     public static int TableLength(int inputCount) =>
-        inputCount <= PairwiseLimit ? 0 : (int)BitOperations.RoundUpToPowerOf2((uint)inputCount * 2);
+        inputCount <= PairwiseLimit ? PairwiseLimit : (int)BitOperations.RoundUpToPowerOf2((uint)inputCount * 2);
 
-    /// <summary>True when two inputs of <paramref name="tx"/> name the same outpoint.</summary>
-    public static bool Any(TransactionReader tx, Span<int> table)
+    /// <summary>Starts on a transaction of <paramref name="inputCount"/> inputs.</summary>
+    public void Begin(int inputCount)
     {
-        if (tx.InputCount < 2) return false;
-        int needed = TableLength(tx.InputCount);
-        if (needed == 0) return AnyPairwise(tx);
-        if (table.Length < needed) throw new ArgumentException($"the table needs {needed} entries for {tx.InputCount} inputs", nameof(table));
-        return AnyHashed(tx, table[..needed]);
+        int needed = TableLength(inputCount);
+        _table = scratch.Table(needed);
+        _count = 0;
+        _mask = 0;
+        if (inputCount > PairwiseLimit)
+        {
+            _mask = needed - 1;
+            _table.AsSpan(0, needed).Clear();
+        }
     }
 
-    [SkipLocalsInit]
-    private static bool AnyPairwise(TransactionReader tx)
+    /// <summary>
+    /// True when an earlier input of the transaction <paramref name="tx"/> named the outpoint at
+    /// <paramref name="offset"/> in it; records it otherwise.
+    /// </summary>
+    public bool SeenBefore(ReadOnlySpan<byte> tx, int offset) => _mask == 0 ? SeenBeforePairwise(tx, offset) : SeenBeforeHashed(tx, offset);
+
+    private bool SeenBeforePairwise(ReadOnlySpan<byte> tx, int offset)
     {
-        var raw = tx.Raw;
-        Span<int> offsets = stackalloc int[PairwiseLimit];
-        int n = 0;
-        foreach (var input in tx.Inputs)
-        {
-            var prevOut = input.PrevOut;
-            for (int j = 0; j < n; j++)
-                if (prevOut.SequenceEqual(raw.Slice(offsets[j], 36))) return true;
-            offsets[n++] = OffsetIn(raw, prevOut);
-        }
+        var prevOut = tx.Slice(offset, 36);
+        ulong head = MemoryMarshal.Read<ulong>(prevOut);
+        var seen = _table.AsSpan(0, _count);
+        foreach (int earlier in seen)
+            if (MemoryMarshal.Read<ulong>(tx[earlier..]) == head && prevOut.SequenceEqual(tx.Slice(earlier, 36))) return true;
+        _table![_count++] = offset;
         return false;
     }
 
-    private static bool AnyHashed(TransactionReader tx, Span<int> table)
+    private bool SeenBeforeHashed(ReadOnlySpan<byte> tx, int offset)
     {
-        var raw = tx.Raw;
-        table.Clear();
-        int mask = table.Length - 1;
-        foreach (var input in tx.Inputs)
+        var prevOut = tx.Slice(offset, 36);
+        var table = _table.AsSpan(0, _mask + 1);
+        // HashCode is seeded per process, so outpoints cannot be chosen to collide.
+        var hasher = new HashCode();
+        hasher.AddBytes(prevOut);
+        int slot = hasher.ToHashCode() & _mask;
+        while (table[slot] != 0)
         {
-            var prevOut = input.PrevOut;
-            // HashCode is seeded per process, so outpoints cannot be chosen to collide.
-            var hasher = new HashCode();
-            hasher.AddBytes(prevOut);
-            int slot = hasher.ToHashCode() & mask;
-            while (table[slot] != 0)
-            {
-                if (prevOut.SequenceEqual(raw.Slice(table[slot] - 1, 36))) return true;
-                slot = (slot + 1) & mask;
-            }
-            table[slot] = OffsetIn(raw, prevOut) + 1;
+            if (prevOut.SequenceEqual(tx.Slice(table[slot] - 1, 36))) return true;
+            slot = (slot + 1) & _mask;
         }
+        table[slot] = offset + 1;
         return false;
     }
-
-    private static int OffsetIn(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> part) =>
-        (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(raw), ref MemoryMarshal.GetReference(part));
 }

@@ -1,5 +1,5 @@
-using System.Buffers;
-using Node.Primitives.Consensus;
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Node.Primitives.Transactions;
 
 namespace Node.Chain.Validation;
@@ -7,57 +7,32 @@ namespace Node.Chain.Validation;
 /// <summary>Core's CheckTransaction (consensus/tx_check.cpp): the rules a transaction meets on its own.</summary>
 public static class TransactionCheck
 {
+    /// <summary>Checks one transaction, reporting the first rule it breaks in Core's order.</summary>
+    public static BlockRuleError Check(TransactionReader tx) => Check(tx, out _, out _);
+
     /// <summary>
-    /// Checks one transaction, in Core's order. <paramref name="table"/> is scratch for the duplicate
-    /// input check: at least <see cref="DuplicateInputs.TableLength"/> entries for its input count.
+    /// <see cref="Check(TransactionReader)"/> that also counts Core's GetLegacySigOpCount into
+    /// <paramref name="legacySigOps"/> and finds whether every input's sequence is final (lock time disabled), in the
+    /// same walk over the parts; both are only meaningful when the transaction passes. CheckBlock gets all three from
+    /// the block's parse instead (<see cref="TxCheckTally"/>).
     /// </summary>
-    public static BlockRuleError Check(TransactionReader tx, Span<int> table)
+    public static BlockRuleError Check(TransactionReader tx, out int legacySigOps, out bool sequencesFinal)
     {
-        if (tx.InputCount == 0) return BlockRuleError.NoInputs;
-        if (tx.OutputCount == 0) return BlockRuleError.NoOutputs;
-        if ((long)tx.StrippedSize * ConsensusConstants.WitnessScaleFactor > ConsensusConstants.MaxBlockWeight) return BlockRuleError.TxOversize;
-
-        long total = 0;
-        foreach (var output in tx.Outputs)
-        {
-            if (output.Value < 0) return BlockRuleError.OutputNegative;
-            if (output.Value > ConsensusConstants.MaxMoney) return BlockRuleError.OutputTooLarge;
-            total += output.Value;
-            if (total > ConsensusConstants.MaxMoney) return BlockRuleError.OutputTotalTooLarge;
-        }
-
-        if (DuplicateInputs.Any(tx, table)) return BlockRuleError.DuplicateInputs;
-
-        if (tx.IsCoinbase)
-        {
-            foreach (var input in tx.Inputs)
-                if (input.ScriptSig.Length is < 2 or > 100) return BlockRuleError.CoinbaseLength;
-        }
-        else
-        {
-            foreach (var input in tx.Inputs)
-                if (IsNull(input.PrevOut)) return BlockRuleError.NullPrevout;
-        }
-        return BlockRuleError.None;
-    }
-
-    /// <summary>Checks one transaction, renting the duplicate-input table from the shared pool when it needs one.</summary>
-    public static BlockRuleError Check(TransactionReader tx)
-    {
-        int needed = DuplicateInputs.TableLength(tx.InputCount);
-        if (needed == 0) return Check(tx, Span<int>.Empty);
-        int[] table = ArrayPool<int>.Shared.Rent(needed);
+        var scratch = BlockCheckScratchPool.Rent();
         try
         {
-            return Check(tx, table);
+            var tally = new TxCheckTally(scratch);
+            TransactionReader.TryRead(tx.Raw, ref tally, out _, out _);
+            return tally.Finish(tx, tx.IsCoinbase, out legacySigOps, out sequencesFinal);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(table);
+            BlockCheckScratchPool.Return(scratch);
         }
     }
 
     /// <summary>Core's COutPoint::IsNull: a zero txid and index 0xffffffff.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsNull(ReadOnlySpan<byte> prevOut) =>
-        !prevOut[32..36].ContainsAnyExcept((byte)0xff) && !prevOut[..32].ContainsAnyExcept((byte)0);
+        BinaryPrimitives.ReadUInt32LittleEndian(prevOut[32..36]) == uint.MaxValue && !prevOut[..32].ContainsAnyExcept((byte)0);
 }

@@ -62,4 +62,20 @@ public ref struct BlockReader
         _left--;
         return true;
     }
+
+    /// <summary><see cref="TryReadNext(out TransactionReader, out TxDecodeError)"/> handing each input and output to <paramref name="parts"/>.</summary>
+    public bool TryReadNext<TParts>(scoped ref TParts parts, out TransactionReader tx, out TxDecodeError error)
+        where TParts : struct, ITxPartVisitor
+    {
+        if (_left == 0)
+        {
+            tx = default;
+            error = _position == _block.Length ? TxDecodeError.None : TxDecodeError.TrailingBytes;
+            return false;
+        }
+        if (!TransactionReader.TryRead(_block[_position..], ref parts, out tx, out error)) return false;
+        _position += tx.TotalSize;
+        _left--;
+        return true;
+    }
 }

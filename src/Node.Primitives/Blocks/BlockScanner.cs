@@ -74,7 +74,7 @@ public static class BlockScanner
         {
             var batch = new Sha256Batch(jobs);
             if (blockHash != null) batch.Add(blockStart, block.Length, 0, blockHash, null);
-            for (int i = 0; reader.TryReadNext(out var tx, out error); i++)
+            for (int i = 0; reader.TryReadNext(ref visitor, out var tx, out error); i++)
             {
                 byte* raw = blockStart + (reader.Position - tx.TotalSize);
                 byte* txid = txids.IsEmpty ? null : txidStart + i * 32;
@@ -110,6 +110,9 @@ public static class BlockScanner
 
     private struct NoVisitor : IBlockTxVisitor
     {
+        public readonly void Inputs(int count) { }
+        public readonly void Input(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) { }
+        public readonly void Output(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) { }
         public readonly void Visit(int index, TransactionReader tx) { }
     }
 

@@ -89,6 +89,19 @@ public readonly ref struct TransactionReader
     /// <summary>Reads the transaction that starts <paramref name="data"/>; it may be followed by more bytes.</summary>
     public static bool TryRead(ReadOnlySpan<byte> data, out TransactionReader tx, out TxDecodeError error)
     {
+        var none = new NoParts();
+        return TryRead(data, ref none, out tx, out error);
+    }
+
+    /// <summary>
+    /// <see cref="TryRead(ReadOnlySpan{byte}, out TransactionReader, out TxDecodeError)"/> that hands each input and
+    /// output to <paramref name="parts"/> as its walk passes them.
+    /// </summary>
+    // Not inlined into its callers: there the JIT stopped inlining the walks below into it, and a lone read got slower.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool TryRead<TParts>(ReadOnlySpan<byte> data, scoped ref TParts parts, out TransactionReader tx, out TxDecodeError error)
+        where TParts : struct, ITxPartVisitor
+    {
         var cur = new WireCursor(data, 0);
         tx = default;
         if (!cur.Skip(4) || !cur.ReadCount(MinInputSize, out int inputCount)) return Failed(cur, out error);
@@ -102,9 +115,11 @@ public readonly ref struct TransactionReader
             if (flags != 0)
             {
                 inputsOffset = cur.Position;
-                if (!cur.ReadCount(MinInputSize, out inputCount) || !SkipInputs(ref cur, data, inputCount)) return Failed(cur, out error);
+                if (!cur.ReadCount(MinInputSize, out inputCount)) return Failed(cur, out error);
+                if (inputCount != 0) parts.Inputs(inputCount);
+                if (!SkipInputs(ref cur, data, inputCount, ref parts)) return Failed(cur, out error);
                 outputsOffset = cur.Position;
-                if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, data, outputCount)) return Failed(cur, out error);
+                if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, data, outputCount, ref parts)) return Failed(cur, out error);
             }
             else
             {
@@ -113,9 +128,10 @@ public readonly ref struct TransactionReader
         }
         else
         {
-            if (!SkipInputs(ref cur, data, inputCount)) return Failed(cur, out error);
+            parts.Inputs(inputCount);
+            if (!SkipInputs(ref cur, data, inputCount, ref parts)) return Failed(cur, out error);
             outputsOffset = cur.Position;
-            if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, data, outputCount)) return Failed(cur, out error);
+            if (!cur.ReadCount(MinOutputSize, out outputCount) || !SkipOutputs(ref cur, data, outputCount, ref parts)) return Failed(cur, out error);
         }
 
         int witnessOffset = cur.Position;
@@ -149,11 +165,13 @@ public readonly ref struct TransactionReader
         TryReadExact(data, out var tx, out var error) ? tx : throw new TxDecodeException(error);
 
     // The three walks below keep the position in a local (not the cursor) so the loops stay in registers.
-    private static bool SkipInputs(ref WireCursor cur, ReadOnlySpan<byte> data, int count)
+    private static bool SkipInputs<TParts>(ref WireCursor cur, ReadOnlySpan<byte> data, int count, ref TParts parts)
+        where TParts : struct, ITxPartVisitor
     {
         int p = cur.Position;
         for (int i = 0; i < count; i++)
         {
+            int start = p;
             p += 36;
             if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
             int length = data[p];
@@ -161,17 +179,20 @@ public readonly ref struct TransactionReader
             else if ((length = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)length);
             else return false;
             if (length > data.Length - p - 4) return cur.Fail(TxDecodeError.Truncated);
+            parts.Input(data, start, p, length);
             p += length + 4;
         }
         cur.Position = p;
         return true;
     }
 
-    private static bool SkipOutputs(ref WireCursor cur, ReadOnlySpan<byte> data, int count)
+    private static bool SkipOutputs<TParts>(ref WireCursor cur, ReadOnlySpan<byte> data, int count, ref TParts parts)
+        where TParts : struct, ITxPartVisitor
     {
         int p = cur.Position;
         for (int i = 0; i < count; i++)
         {
+            int start = p;
             p += 8;
             if ((uint)p >= (uint)data.Length) return cur.Fail(TxDecodeError.Truncated);
             int length = data[p];
@@ -179,6 +200,7 @@ public readonly ref struct TransactionReader
             else if ((length = ReadLongLength(ref cur, data, p)) >= 0) p += CompactSize.EncodedLength((ulong)length);
             else return false;
             if (length > data.Length - p) return cur.Fail(TxDecodeError.Truncated);
+            parts.Output(data, start, p, length);
             p += length;
         }
         cur.Position = p;
@@ -222,6 +244,13 @@ public readonly ref struct TransactionReader
     {
         cur.Position = p;
         return cur.ReadCount(1, out int length) ? length : -1;
+    }
+
+    private struct NoParts : ITxPartVisitor
+    {
+        public readonly void Inputs(int count) { }
+        public readonly void Input(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) { }
+        public readonly void Output(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) { }
     }
 
     private static bool Failed(in WireCursor cur, out TxDecodeError error)

@@ -1,13 +1,15 @@
 using Node.Chain.Validation;
 using Node.Primitives.Blocks;
 using Node.Primitives.Scripts;
+using Node.Primitives.Transactions;
 using Node.Tests;
 
 namespace Node.Chain.Tests.Blocks;
 
 /// <summary>
 /// <see cref="LegacySigOps.Of"/> answers standard scripts at sight: it must agree with the op-by-op
-/// <see cref="SigOpCount.Of"/> on every real script and on every one-byte change of each template.
+/// <see cref="SigOpCount.Of"/> on every real script and on every one-byte change of each template, and
+/// CheckTransaction's walk must add up each transaction's scripts.
 /// </summary>
 public class LegacySigOpsTests
 {
@@ -33,7 +35,7 @@ public class LegacySigOpsTests
                         scripts++;
                         if (output.ScriptPubKey.Length is 22 or 23 or 25 or 34) templates++;
                     }
-                    Assert.Equal(expected, LegacySigOps.Count(tx));
+                    Assert.Equal(expected, CountOf(tx));
                 }
             }
         Assert.True(scripts > 50_000, $"{scripts} scripts");
@@ -50,6 +52,11 @@ public class LegacySigOpsTests
         "76a914" + new string('5', 40) + "88ac",      // P2PKH
         "00",                                         // a lone OP_0
         "0001",                                       // OP_0 then a truncated push
+        "03abcdef02abcd",                             // direct pushes only (a P2PKH spend's shape)
+        "16" + "0014" + new string('6', 40),          // one push of a witness program (wrapped segwit)
+        "00" + "02abcd" + "4c03" + "51ac52",          // OP_0, a push, an OP_PUSHDATA1 push (a P2SH multisig spend's shape)
+        "02abcd4c",                                   // a push, then OP_PUSHDATA1 without its length
+        "4d0300abcdef",                               // OP_PUSHDATA2
     };
 
     [Theory, MemberData(nameof(Templates))]
@@ -87,7 +94,14 @@ public class LegacySigOpsTests
             1, .. new byte[8], (byte)pub.Length, .. pub,
             0, 0, 0, 0,
         ];
-        Assert.Equal(expected, LegacySigOps.Count(Node.Primitives.Transactions.TransactionReader.Read(tx)));
+        Assert.Equal(expected, CountOf(TransactionReader.Read(tx)));
+    }
+
+    /// <summary>The transaction's count as CheckTransaction's walk adds it up (the transaction must pass).</summary>
+    private static int CountOf(TransactionReader tx)
+    {
+        Assert.Equal(BlockRuleError.None, TransactionCheck.Check(tx, out int sigOps, out _));
+        return sigOps;
     }
 
     private static void AssertSame(ReadOnlySpan<byte> script) =>

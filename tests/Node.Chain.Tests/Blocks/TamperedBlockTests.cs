@@ -104,6 +104,44 @@ public class TamperedBlockTests
     }
 
     [Fact]
+    public void A_negative_output_outranks_a_duplicated_input_of_the_same_transaction_as_in_Core()
+    {
+        int k = Tamper.Find(Legacy, tx => tx.Inputs.Count >= 2 && tx.Outputs.Count >= 2);
+        var raw = Tamper.Edit(Legacy, b =>
+        {
+            b.Transactions[k].Inputs[1].PrevOut = b.Transactions[k].Inputs[0].PrevOut;
+            b.Transactions[k].Outputs[1].Value = Money.Satoshis(-1);
+        });
+        AssertRejected(raw, BlockRuleError.OutputNegative, "bad-txns-vout-negative", k);
+    }
+
+    [Fact]
+    public void A_duplicated_input_outranks_a_null_prevout_of_the_same_transaction_as_in_Core()
+    {
+        int k = Tamper.Find(Legacy, tx => tx.Inputs.Count >= 3);
+        var raw = Tamper.Edit(Legacy, b =>
+        {
+            b.Transactions[k].Inputs[0].PrevOut = new OutPoint(uint256.Zero, uint.MaxValue);
+            b.Transactions[k].Inputs[2].PrevOut = b.Transactions[k].Inputs[1].PrevOut;
+        });
+        AssertRejected(raw, BlockRuleError.DuplicateInputs, "bad-txns-inputs-duplicate", k);
+    }
+
+    [Fact]
+    public void The_first_failing_transaction_is_reported_whatever_a_later_one_breaks()
+    {
+        int k = Tamper.Find(Legacy, tx => tx.Inputs.Count >= 2);
+        int later = RealBlocks.Model(Legacy).Transactions.Count - 1;
+        Assert.True(k < later);
+        var raw = Tamper.Edit(Legacy, b =>
+        {
+            b.Transactions[k].Inputs[1].PrevOut = b.Transactions[k].Inputs[0].PrevOut;
+            b.Transactions[later].Outputs[0].Value = Money.Satoshis(-1);
+        });
+        AssertRejected(raw, BlockRuleError.DuplicateInputs, "bad-txns-inputs-duplicate", k);
+    }
+
+    [Fact]
     public void No_coinbase()
     {
         var raw = Tamper.Edit(Legacy, b => b.Transactions.RemoveAt(0));

@@ -85,13 +85,35 @@ public class TransactionCheckVectorTests
         var raw = TestData.Bytes("blocks/megatx.tx");
         var mega = NBitcoin.Transaction.Load(raw, NBitcoin.Network.Main);
         Assert.Equal(mega.Inputs.Count, mega.Inputs.Select(i => i.PrevOut).Distinct().Count());
-        var table = new int[DuplicateInputs.TableLength(mega.Inputs.Count)];
-        Assert.False(DuplicateInputs.Any(TransactionReader.Read(raw), table));
+        Assert.Equal(BlockRuleError.None, TransactionCheck.Check(TransactionReader.Read(raw)));
         foreach (var (from, to) in new[] { (0, 1), (0, 5568), (5568, 2784), (17, 16) })
         {
             var copy = mega.Clone();
             copy.Inputs[to].PrevOut = copy.Inputs[from].PrevOut;
-            Assert.True(DuplicateInputs.Any(TransactionReader.Read(NBitcoin.BitcoinSerializableExtensions.ToBytes(copy)), table));
+            var tx = TransactionReader.Read(NBitcoin.BitcoinSerializableExtensions.ToBytes(copy));
+            Assert.Equal(BlockRuleError.DuplicateInputs, TransactionCheck.Check(tx));
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(300)]
+    public void Duplicate_detection_at_every_pair_of_positions(int inputs)
+    {
+        // Pairwise up to 16 inputs, hashed above: each of a few pairs (first, last, neighbours, far apart) is found,
+        // a pair differing only in the output index is not.
+        var mega = NBitcoin.Transaction.Load(TestData.Bytes("blocks/megatx.tx"), NBitcoin.Network.Main);
+        while (mega.Inputs.Count > inputs) mega.Inputs.RemoveAt(mega.Inputs.Count - 1);
+        int last = inputs - 1;
+        foreach (var (from, to) in new[] { (0, last), (last, 0), (last - 1, last), (0, 1), (inputs / 2, last) }.Where(p => p.Item1 != p.Item2).Distinct())
+        {
+            var copy = mega.Clone();
+            copy.Inputs[to].PrevOut = copy.Inputs[from].PrevOut;
+            Assert.Equal(BlockRuleError.DuplicateInputs, TransactionCheck.Check(TransactionReader.Read(NBitcoin.BitcoinSerializableExtensions.ToBytes(copy))));
+            copy.Inputs[to].PrevOut = new NBitcoin.OutPoint(copy.Inputs[from].PrevOut.Hash, copy.Inputs[from].PrevOut.N ^ 0x8000_0000);
+            Assert.Equal(BlockRuleError.None, TransactionCheck.Check(TransactionReader.Read(NBitcoin.BitcoinSerializableExtensions.ToBytes(copy))));
         }
     }
 }
