@@ -21,10 +21,10 @@ public sealed record ChainStateOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Core's DEFAULT_MAX_TIP_AGE.</summary>
-    public static readonly TimeSpan DefaultMaxTipAge = TimeSpan.FromHours(24);
+    public const long DefaultMaxTipAgeSeconds = 24 * 60 * 60;
 
     /// <summary>Core's max tip age (-maxtipage): a tip older than this keeps the node in initial block download.</summary>
-    public TimeSpan MaxTipAge { get; init; } = DefaultMaxTipAge;
+    public TimeSpan MaxTipAge { get; init; } = TimeSpan.FromSeconds(DefaultMaxTipAgeSeconds);
 
     /// <summary>The index is committed after this many newly stored blocks...</summary>
     public int CommitEveryBlocks { get; init; } = 2000;

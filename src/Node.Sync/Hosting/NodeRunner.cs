@@ -29,7 +29,7 @@ public sealed class NodeRunner : IAsyncDisposable
         {
             MinimumChainWork = options.MinimumChainWork,
             CheckpointsEnabled = options.Checkpoints,
-            MaxTipAge = options.MaxTipAge ?? ChainStateOptions.DefaultMaxTipAge,
+            MaxTipAge = options.MaxTipAge ?? TimeSpan.FromSeconds(ChainStateOptions.DefaultMaxTipAgeSeconds),
             Clock = options.Clock,
             Logger = loggers.CreateLogger("Chain"),
         };

@@ -62,7 +62,7 @@ public sealed record NodeOptions
     public bool Checkpoints { get; init; } = true;
 
     /// <summary><c>-maxtipage</c>: a tip older than this keeps the node in initial block download.</summary>
-    public TimeSpan MaxTipAge { get; init; } = Node.Chain.State.ChainStateOptions.DefaultMaxTipAge;
+    public TimeSpan MaxTipAge { get; init; } = TimeSpan.FromSeconds(Node.Chain.State.ChainStateOptions.DefaultMaxTipAgeSeconds);
 
     /// <summary>Scripts of this block and its ancestors are assumed valid; zero verifies every script.</summary>
     public required Hash256 AssumeValid { get; init; }

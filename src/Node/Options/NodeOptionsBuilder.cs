@@ -63,7 +63,7 @@ internal static class NodeOptionsBuilder
             BlocksOnly = view.Flag("blocksonly", false),
             LoadBlock = [.. view.List("loadblock").Select(f => Path.GetFullPath(f))],
             Checkpoints = view.Flag("checkpoints", true),
-            MaxTipAge = TimeSpan.FromSeconds(view.Integer("maxtipage") ?? (long)ChainStateOptions.DefaultMaxTipAge.TotalSeconds),
+            MaxTipAge = TimeSpan.FromSeconds(view.Integer("maxtipage") ?? ChainStateOptions.DefaultMaxTipAgeSeconds),
             AssumeValid = AssumeValid(view.Text("assumevalid"), chain),
             MinimumChainWork = MinimumChainWork(view.Text("minimumchainwork"), chain),
             Server = view.Flag("server", true),

@@ -75,7 +75,7 @@ public static class OptionTable
 
             new("checkpoints", OptionKind.Flag, d, "Reject headers that fork below the last checkpoint", Default: "1"),
             new("maxtipage", OptionKind.Integer, d, "Maximum tip age in seconds to consider node in initial block download",
-                "=<n>", Int((long)ChainStateOptions.DefaultMaxTipAge.TotalSeconds)),
+                "=<n>", Int(ChainStateOptions.DefaultMaxTipAgeSeconds)),
             new("debug", OptionKind.List, d,
                 $"Output debug logging. If <category> is not supplied or if <category> is 1 or all, output all debug logging. If <category> is 0 or none, any other categories are ignored. <category> can be: {DebugCategoryNames.ListText}",
                 "=<category>"),
