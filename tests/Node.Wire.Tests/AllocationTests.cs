@@ -34,24 +34,6 @@ public class AllocationTests
         public void OnMemPool() { }
     }
 
-    /// <summary>
-    /// The least allocated by 10 runs, over 5 rounds: a gen 2 collection caused by tests running alongside trims the
-    /// shared array pool, and the next rent in that round allocates again; code that allocates per message does so
-    /// in every round.
-    /// </summary>
-    private static long AllocatedBy(Action action)
-    {
-        for (int i = 0; i < 3; i++) action();
-        long least = long.MaxValue;
-        for (int round = 0; round < 5 && least > 0; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++) action();
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        return least;
-    }
-
     [Fact]
     public void Framing_and_dispatching_sync_messages_allocates_nothing()
     {
@@ -62,7 +44,7 @@ public class AllocationTests
             .Concat(new[] { "getdata", "inv", "getheaders", "ping", "verack" }.Select(n => Sequences.Split(MessageCases.Get(n).Frame, MessageCases.Get(n).Frame.Length / 2)))
             .ToArray();
 
-        long allocated = AllocatedBy(() =>
+        long allocated = Allocations.LeastPerRounds(() =>
         {
             foreach (var sequence in frames)
             {
@@ -81,7 +63,7 @@ public class AllocationTests
         var headers = MessageCases.MainnetHeaders.Value[..2000];
         var raw = TestData.Bytes("blocks/mainnet-413567.raw");
         var output = new ArrayBufferWriter<byte>(2 * 1024 * 1024);
-        long allocated = AllocatedBy(() =>
+        long allocated = Allocations.LeastPerRounds(() =>
         {
             output.ResetWrittenCount();
             var writer = new MessageWriter(output, Framed.Main);
