@@ -43,6 +43,9 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
     private int _state;
     private int _coreWaiting;
 
+    /// <summary>The peer that sent it is disconnecting: the core drops its messages unhandled.</summary>
+    public bool FromClosingPeer => link.Peer.IsClosing;
+
     /// <summary>Not handed to the core (or released by it): the peer's task may fill it.</summary>
     public bool IsFree => Volatile.Read(ref _state) == Free;
 

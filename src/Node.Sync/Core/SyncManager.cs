@@ -119,8 +119,9 @@ public sealed partial class SyncManager : IPeerMessageSink, IAsyncDisposable
         {
             while (_ring.TryRead(out var ev))
             {
-                // A large block may still be being checked on its peer's task; the core checks one nobody started.
-                if (ev.Lease.Lender is ReceivedBlock block) await block.WhenChecked().ConfigureAwait(false);
+                // A large block may still be being checked on its peer's task; the core checks one nobody started. A block
+                // from a peer that is going away is dropped unjudged (Handle releases it), so it is not checked either.
+                if (ev.Lease.Lender is ReceivedBlock block && !block.FromClosingPeer) await block.WhenChecked().ConfigureAwait(false);
                 try
                 {
                     lock (_options.ChainGate) Handle(ev);
