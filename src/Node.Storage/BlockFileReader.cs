@@ -37,15 +37,6 @@ internal sealed class BlockFileReader : IDisposable
         _magic = magic;
     }
 
-    /// <summary>Files open now (at most <see cref="MaxOpenFiles"/> unless more are being read at the same moment).</summary>
-    public int OpenFiles
-    {
-        get
-        {
-            lock (_lock) return _open.Count;
-        }
-    }
-
     /// <summary>Reads the block at <paramref name="location"/> into <paramref name="destination"/>; its bytes count only if the result is <see cref="StorageError.None"/>.</summary>
     public StorageError Read(BlockLocation location, ulong checksum, Span<byte> destination)
     {
