@@ -34,6 +34,7 @@ public sealed partial class Peer
         RemoteEndPoint = Normalize(remote);
         Direction = direction;
         Options = options;
+        Counters = new PeerCounters(options.Totals);
         _sink = sink;
         _log = logger ?? NullLogger.Instance;
         _magic = options.Network.Magic;
@@ -87,7 +88,7 @@ public sealed partial class Peer
     public IPEndPoint? LocalEndPoint { get; private init; }
     public PeerDirection Direction { get; }
     public PeerOptions Options { get; }
-    public PeerCounters Counters { get; } = new();
+    public PeerCounters Counters { get; }
 
     /// <summary>Whitelist permissions of this connection (noban, download, ...).</summary>
     public PeerPermissions Permissions { get; internal set; }

@@ -2,8 +2,11 @@ using Node.Wire;
 
 namespace Node.Net;
 
-/// <summary>Traffic and timing of one connection, updated by its tasks and readable from any thread.</summary>
-public sealed class PeerCounters
+/// <summary>
+/// Traffic and timing of one connection, updated by its tasks and readable from any thread; its bytes also go to the
+/// node's <paramref name="totals"/>.
+/// </summary>
+public sealed class PeerCounters(NetTotals? totals = null)
 {
     private readonly long _connectedTicks = Environment.TickCount64;
     private long _bytesIn;
@@ -50,6 +53,7 @@ public sealed class PeerCounters
     internal void Received(Command command, long bytes, long now)
     {
         Interlocked.Add(ref _bytesIn, bytes);
+        totals?.Received(bytes);
         Interlocked.Add(ref _bytesInByCommand[(int)command], bytes);
         Interlocked.Increment(ref _messagesIn);
         Volatile.Write(ref _lastReceiveTicks, now);
@@ -58,6 +62,7 @@ public sealed class PeerCounters
     internal void Sent(Command command, long bytes)
     {
         Interlocked.Add(ref _bytesOut, bytes);
+        totals?.Sent(bytes);
         Interlocked.Add(ref _bytesOutByCommand[(int)command], bytes);
         Interlocked.Increment(ref _messagesOut);
         Volatile.Write(ref _lastSendTicks, Environment.TickCount64);

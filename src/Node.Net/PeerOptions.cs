@@ -35,6 +35,9 @@ public sealed record PeerOptions
     /// <summary>Version nonces shared by the peers of one node, for self-connection detection.</summary>
     public HandshakeNonces Nonces { get; init; } = new();
 
+    /// <summary>The node's traffic totals, which every peer made with these options adds to.</summary>
+    public NetTotals Totals { get; init; } = new();
+
     /// <summary>Core's m_peer_connect_timeout: version and verack must be done by then.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -14,7 +14,7 @@ namespace Node.Rpc.Tests;
 
 /// <summary>
 /// getpeerinfo through the npm client on a real node B that synced the real mainnet blocks 0–438 from a real
-/// node A over 127.0.0.1: the block sync's view of A, our end of the socket and the per-message traffic.
+/// node A over 127.0.0.1: the block sync's view of A, our end of the socket and the per-message traffic; getnettotals.
 /// </summary>
 public sealed class ClientPeerSyncTests : IAsyncLifetime
 {
@@ -76,12 +76,14 @@ public sealed class ClientPeerSyncTests : IAsyncLifetime
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     }
 
-    private JsonNode PeerInfoOfA()
+    private JsonNode One(string method)
     {
         var outcome = Run(new Uri($"http://127.0.0.1:{_server.Port}/"), "__cookie__", File.ReadAllText(_server.CookiePath!).Split(':')[1],
-            [Call.Of("getpeerinfo")]).Single();
-        return outcome.Value.AsArray().Single(p => (string?)p!["addr"] == _a.ListenEndPoint!.ToString())!;
+            [Call.Of(method)]).Single();
+        return outcome.Value;
     }
+
+    private JsonNode PeerInfoOfA() => One("getpeerinfo").AsArray().Single(p => (string?)p!["addr"] == _a.ListenEndPoint!.ToString())!;
 
     private static Dictionary<string, long> PerMessage(JsonNode info, string field) =>
         info[field]!.AsObject().ToDictionary(kv => kv.Key, kv => (long)kv.Value!);
@@ -131,5 +133,31 @@ public sealed class ClientPeerSyncTests : IAsyncLifetime
         // Fixed-size messages: verack is a bare header.
         Assert.Equal(MessageHeader.Size, received["verack"]);
         Assert.Equal(MessageHeader.Size, sent["verack"]);
+    }
+
+    [Fact]
+    public async Task Getnettotals_counts_the_traffic_of_every_connection_including_closed_ones()
+    {
+        long before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var info = PeerInfoOfA();
+        var totals = One("getnettotals");
+        Assert.InRange((long)totals["timemillis"]!, before, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Assert.Equal(["totalbytesrecv", "totalbytessent", "timemillis", "uploadtarget"], totals.AsObject().Select(kv => kv.Key));
+        // B's only connection is A (read first: a ping may come in between).
+        Assert.True((long)totals["totalbytesrecv"]! >= (long)info["bytesrecv"]!);
+        Assert.True((long)totals["totalbytessent"]! >= (long)info["bytessent"]!);
+        long blockBytes = RpcNode.Blocks.Value.Skip(1).Take(TipHeight).Sum(b => (long)(MessageHeader.Size + b.Length));
+        Assert.True((long)totals["totalbytesrecv"]! > blockBytes);
+        // No -maxuploadtarget: Core's upload target with none set.
+        Assert.Equal("""{"timeframe":86400,"target":0,"target_reached":false,"serve_historical_blocks":true,"bytes_left_in_cycle":0,"time_left_in_cycle":0}""",
+            totals["uploadtarget"]!.ToJsonString());
+
+        // Once A's connection is closed its traffic still counts.
+        var peer = _b.Connections.Peers.Single();
+        peer.Disconnect(DisconnectReason.Requested);
+        await peer.Completion;
+        var after = One("getnettotals");
+        Assert.True((long)after["totalbytesrecv"]! >= (long)totals["totalbytesrecv"]!);
+        Assert.True((long)after["totalbytessent"]! >= (long)totals["totalbytessent"]!);
     }
 }

@@ -75,6 +75,9 @@ public sealed class ConnectionManagerNetworkBackend(ConnectionManager connection
             .OrderBy(kv => kv.Key, StringComparer.Ordinal),
     ];
 
+    public TrafficTotals GetTotals() =>
+        new(peerOptions.Totals.BytesReceived, peerOptions.Totals.BytesSent, clock.GetUtcNow().ToUnixTimeMilliseconds());
+
     public NetworkSummary GetNetworkSummary()
     {
         int inbound = connections.InboundCount;

@@ -11,6 +11,8 @@ public interface INetworkRpcBackend
 
     NetworkSummary GetNetworkSummary();
 
+    TrafficTotals GetTotals();
+
     /// <summary>Adds <paramref name="node"/> to the added-node list; false when it is already there.</summary>
     bool AddNode(string node);
 

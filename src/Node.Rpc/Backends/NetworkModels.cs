@@ -62,5 +62,11 @@ public sealed record NetworkSummary(
 
 public sealed record LocalAddress(string Address, int Port, int Score);
 
+/// <summary>
+/// The node's traffic since it started, disconnected peers included, for getnettotals: whole messages, header included,
+/// as getpeerinfo counts them; <paramref name="TimeMillis"/> is the system time in unix milliseconds.
+/// </summary>
+public readonly record struct TrafficTotals(long BytesReceived, long BytesSent, long TimeMillis);
+
 /// <summary>One entry of the ban list (times in unix seconds).</summary>
 public sealed record BannedSubnet(IPNetwork Subnet, long BanCreated, long BannedUntil);

@@ -19,6 +19,10 @@ internal static class NetworkMethods
             GetPeerInfo));
         table.Add(new("getconnectioncount", Category, "Returns the number of connections to other nodes.", [],
             "n    (numeric) The connection count", (c, w) => w.WriteNumberValue(c.Context.Network.ConnectionCount)));
+        table.Add(new("getnettotals", Category,
+            "Returns information about network traffic, including bytes in, bytes out,\nand current system time.", [],
+            "{ \"totalbytesrecv\", \"totalbytessent\", \"timemillis\", \"uploadtarget\": { \"timeframe\", \"target\", \"target_reached\", \"serve_historical_blocks\", \"bytes_left_in_cycle\", \"time_left_in_cycle\" } }",
+            GetNetTotals));
         table.Add(new("getnetworkinfo", Category, "Returns an object containing various state info regarding P2P networking.", [],
             "{ \"version\", \"subversion\", \"protocolversion\", \"localservices\", \"localservicesnames\", \"localrelay\", \"timeoffset\", \"networkactive\", \"connections\", \"connections_in\", \"connections_out\", \"networks\": [ { \"name\", \"limited\", \"reachable\", \"proxy\", \"proxy_randomize_credentials\" } ], \"relayfee\", \"incrementalfee\", \"localaddresses\", \"warnings\" }",
             GetNetworkInfo));
@@ -113,6 +117,28 @@ internal static class NetworkMethods
         w.WriteStartArray(name);
         foreach (string n in names) w.WriteStringValue(n);
         w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Core's getnettotals. There is no -maxuploadtarget, so the upload target is Core's with none set: a one-day
+    /// timeframe, target 0, never reached, historical blocks served, nothing left in the cycle.
+    /// </summary>
+    private static void GetNetTotals(RpcCall call, Utf8JsonWriter w)
+    {
+        var totals = call.Context.Network.GetTotals();
+        w.WriteStartObject();
+        w.WriteNumber("totalbytesrecv"u8, totals.BytesReceived);
+        w.WriteNumber("totalbytessent"u8, totals.BytesSent);
+        w.WriteNumber("timemillis"u8, totals.TimeMillis);
+        w.WriteStartObject("uploadtarget"u8);
+        w.WriteNumber("timeframe"u8, 86400);
+        w.WriteNumber("target"u8, 0);
+        w.WriteBoolean("target_reached"u8, false);
+        w.WriteBoolean("serve_historical_blocks"u8, true);
+        w.WriteNumber("bytes_left_in_cycle"u8, 0);
+        w.WriteNumber("time_left_in_cycle"u8, 0);
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     /// <summary>
