@@ -4,7 +4,7 @@ using Node.Wire;
 namespace Node.Net;
 
 // Liveness, checked on a timer per peer: handshake deadline, ping every PingInterval with a random nonce
-// (the first right after the handshake, as Core), PingTimeout without the matching pong, IdleTimeout without
+// (the first right after the handshake, as Core; one more when asked), PingTimeout without the matching pong, IdleTimeout without
 // any message, and SendStallTimeout without progress on a socket send.
 public sealed partial class Peer
 {
@@ -12,6 +12,16 @@ public sealed partial class Peer
     private long _pingSentTimestamp; // Stopwatch timestamp of the outstanding ping
     private long _pingSentTicks;     // TickCount64 of the last ping sent, 0 before the first
     private Task<bool>? _pingSend;   // a ping send still waiting on back-pressure
+    private int _pingQueued;         // the ping RPC asked for one
+
+    /// <summary>
+    /// Core's ping RPC: a ping goes out at the next timer check, even while one is outstanding (the new nonce then
+    /// replaces its nonce and restarts its wait, as in Core).
+    /// </summary>
+    public void QueuePing() => Volatile.Write(ref _pingQueued, 1);
+
+    /// <summary>How long the outstanding ping has waited for its pong (getpeerinfo's pingwait); null when none is.</summary>
+    public TimeSpan? PingWait => Volatile.Read(ref _pingNonce) == 0 ? null : Stopwatch.GetElapsedTime(Volatile.Read(ref _pingSentTimestamp));
 
     private async Task MaintenanceLoopAsync()
     {
@@ -46,6 +56,12 @@ public sealed partial class Peer
         if (now - lastReceive > Options.IdleTimeout.TotalMilliseconds)
         {
             Disconnect(DisconnectReason.IdleTimeout, $"nothing received for {Options.IdleTimeout}");
+            return;
+        }
+        if (Volatile.Read(ref _pingQueued) != 0 && _pingSend is not { IsCompleted: false })
+        {
+            Volatile.Write(ref _pingQueued, 0);
+            SendPing(now);
             return;
         }
         if (Volatile.Read(ref _pingNonce) != 0)

@@ -72,4 +72,23 @@ public class PingTests
         Assert.Equal(1, server.Sink.ConnectedCalls);
         Assert.Equal(1, server.Sink.DisconnectedCalls);
     }
+
+    [Fact]
+    public async Task A_queued_ping_goes_out_at_the_next_check_even_while_one_is_outstanding_and_its_wait_shows()
+    {
+        await using var server = new InboundServer(TestPeers.Options());
+        using var client = await RawClient.ConnectAsync(server.EndPoint);
+        await client.HandshakeAsync();
+        var peer = await server.NextPeerAsync();
+        var (_, first) = await client.ReadUntilAsync(Command.Ping);
+        Assert.NotNull(peer.PingWait); // unanswered
+
+        peer.QueuePing();
+        var (_, second) = await client.ReadUntilAsync(Command.Ping);
+        ulong nonce = PingMessage.Decode(new(second)).Nonce;
+        Assert.NotEqual(PingMessage.Decode(new(first)).Nonce, nonce);
+        await client.SendAsync(new PongMessage(nonce));
+        await TestPeers.Eventually(() => peer.PingWait is null);
+        Assert.NotNull(peer.Counters.LastPingTime);
+    }
 }

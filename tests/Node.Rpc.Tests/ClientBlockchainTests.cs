@@ -238,7 +238,7 @@ public sealed class ClientBlockchainTests(RpcNode node) : IClassFixture<RpcNode>
     {
         string all = (string)One("help")!;
         foreach (string method in new[] { "getblockchaininfo", "getblockcount", "getbestblockhash", "getblockhash height", "getblockheader \"blockhash\" ( verbose )",
-                     "getblock \"blockhash\" ( verbosity )", "getchaintips", "getdifficulty", "getpeerinfo", "getconnectioncount", "getnettotals", "getnetworkinfo",
+                     "getblock \"blockhash\" ( verbosity )", "getchaintips", "getdifficulty", "getpeerinfo", "getconnectioncount", "getnettotals", "getnetworkinfo", "ping",
                      "addnode \"node\" \"command\"", "disconnectnode ( \"address\" nodeid )", "setban \"subnet\" \"command\" ( bantime absolute )", "listbanned",
                      "clearbanned", "submitblock \"hexdata\" ( \"dummy\" )", "submitheader \"hexdata\"", "generatetoaddress nblocks \"address\" ( maxtries )",
                      "generateblock \"output\" transactions ( submit )", "stop", "uptime", "help ( \"command\" )" })

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Node.Net;
+using Node.Net.Tests;
 using Node.Primitives.Consensus;
 using Node.Rpc.Backends;
 using Node.Rpc.Http;
@@ -99,7 +100,8 @@ public sealed class ClientNetworkTests : IAsyncLifetime
 
         // Core v28's field order.
         Assert.Equal(["id", "addr", "addrbind", "network", "services", "servicesnames", "relaytxes", "lastsend", "lastrecv", "last_transaction", "last_block",
-            "bytessent", "bytesrecv", "conntime", "timeoffset", .. info["pingtime"] is null ? Array.Empty<string>() : ["pingtime", "minping"], "version", "subver", "inbound",
+            "bytessent", "bytesrecv", "conntime", "timeoffset", .. info["pingtime"] is null ? Array.Empty<string>() : ["pingtime", "minping"],
+            .. info["pingwait"] is null ? Array.Empty<string>() : ["pingwait"], "version", "subver", "inbound",
             "bip152_hb_to", "bip152_hb_from", "startingheight", "presynced_headers", "synced_headers", "synced_blocks", "inflight", "addr_relay_enabled",
             "addr_processed", "addr_rate_limited", "permissions", "minfeefilter", "bytessent_per_msg", "bytesrecv_per_msg", "connection_type",
             "transport_protocol_type", "session_id"], TxJsonOracle.Keys(info));
@@ -117,6 +119,14 @@ public sealed class ClientNetworkTests : IAsyncLifetime
         Assert.Equal([true, true, false, false, false], network["networks"]!.AsArray().Select(n => (bool)n!["reachable"]!).ToArray());
         Assert.Equal(0.00001m, (decimal)network["relayfee"]!);
         Assert.Equal(0.00001m, (decimal)network["incrementalfee"]!);
+
+        // ping: every peer gets one more ping (the first went right after the handshake).
+        await TestPeers.Eventually(() => peer.Counters.BytesSentOf(Command.Ping) > 0);
+        long pingBytes = peer.Counters.BytesSentOf(Command.Ping);
+        var ping = Send(Call.Of("ping")).Single();
+        Assert.True(ping.Ok);
+        Assert.Equal("null", ping.Result?.ToJsonString() ?? "null");
+        await TestPeers.Eventually(() => peer.Counters.BytesSentOf(Command.Ping) > pingBytes);
 
         outcomes = Send(
             Call.Of("disconnectnode", "", peer.Id),

@@ -49,6 +49,7 @@ public sealed class ConnectionManagerNetworkBackend(ConnectionManager connection
             version is null ? 0 : version.Timestamp - connected,
             counters.LastPingTime?.TotalSeconds,
             counters.MinPingTime?.TotalSeconds,
+            peer.PingWait?.TotalSeconds,
             version?.Version ?? 0,
             version?.UserAgent ?? "",
             inbound,
@@ -74,6 +75,11 @@ public sealed class ConnectionManagerNetworkBackend(ConnectionManager connection
             .Where(kv => kv.Value > 0)
             .OrderBy(kv => kv.Key, StringComparer.Ordinal),
     ];
+
+    public void PingAll()
+    {
+        foreach (var peer in connections.Peers) peer.QueuePing();
+    }
 
     public TrafficTotals GetTotals() =>
         new(peerOptions.Totals.BytesReceived, peerOptions.Totals.BytesSent, clock.GetUtcNow().ToUnixTimeMilliseconds());

@@ -13,6 +13,9 @@ public interface INetworkRpcBackend
 
     TrafficTotals GetTotals();
 
+    /// <summary>Core's ping RPC: every connected peer sends a ping at its next timer check.</summary>
+    void PingAll();
+
     /// <summary>Adds <paramref name="node"/> to the added-node list; false when it is already there.</summary>
     bool AddNode(string node);
 

@@ -20,6 +20,7 @@ public sealed record PeerSummary(
     long TimeOffset,
     double? PingTime,
     double? MinPing,
+    double? PingWait,
     int Version,
     string SubVersion,
     bool Inbound,

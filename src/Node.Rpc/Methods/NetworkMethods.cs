@@ -15,10 +15,17 @@ internal static class NetworkMethods
     public static void Register(RpcMethodTable table)
     {
         table.Add(new("getpeerinfo", Category, "Returns data about each connected network peer as a json array of objects.", [],
-            "[ { \"id\", \"addr\", \"addrbind\", \"network\", \"services\", \"servicesnames\", \"relaytxes\", \"lastsend\", \"lastrecv\", \"last_transaction\", \"last_block\", \"bytessent\", \"bytesrecv\", \"conntime\", \"timeoffset\", \"pingtime\", \"minping\", \"version\", \"subver\", \"inbound\", \"bip152_hb_to\", \"bip152_hb_from\", \"startingheight\", \"presynced_headers\", \"synced_headers\", \"synced_blocks\", \"inflight\", \"addr_relay_enabled\", \"addr_processed\", \"addr_rate_limited\", \"permissions\", \"minfeefilter\", \"bytessent_per_msg\", \"bytesrecv_per_msg\", \"connection_type\", \"transport_protocol_type\", \"session_id\" }, ... ]",
+            "[ { \"id\", \"addr\", \"addrbind\", \"network\", \"services\", \"servicesnames\", \"relaytxes\", \"lastsend\", \"lastrecv\", \"last_transaction\", \"last_block\", \"bytessent\", \"bytesrecv\", \"conntime\", \"timeoffset\", \"pingtime\", \"minping\", \"pingwait\", \"version\", \"subver\", \"inbound\", \"bip152_hb_to\", \"bip152_hb_from\", \"startingheight\", \"presynced_headers\", \"synced_headers\", \"synced_blocks\", \"inflight\", \"addr_relay_enabled\", \"addr_processed\", \"addr_rate_limited\", \"permissions\", \"minfeefilter\", \"bytessent_per_msg\", \"bytesrecv_per_msg\", \"connection_type\", \"transport_protocol_type\", \"session_id\" }, ... ]",
             GetPeerInfo));
         table.Add(new("getconnectioncount", Category, "Returns the number of connections to other nodes.", [],
             "n    (numeric) The connection count", (c, w) => w.WriteNumberValue(c.Context.Network.ConnectionCount)));
+        table.Add(new("ping", Category,
+            "Requests that a ping be sent to all other nodes, to measure ping time.\nResults are provided in getpeerinfo, pingtime and pingwait fields are decimal seconds.\nPing command is handled in queue with all other commands, so it measures processing backlog, not just network ping.",
+            [], "null    (json null)", (c, w) =>
+            {
+                c.Context.Network.PingAll();
+                w.WriteNullValue();
+            }));
         table.Add(new("getnettotals", Category,
             "Returns information about network traffic, including bytes in, bytes out,\nand current system time.", [],
             "{ \"totalbytesrecv\", \"totalbytessent\", \"timemillis\", \"uploadtarget\": { \"timeframe\", \"target\", \"target_reached\", \"serve_historical_blocks\", \"bytes_left_in_cycle\", \"time_left_in_cycle\" } }",
@@ -78,6 +85,7 @@ internal static class NetworkMethods
             w.WriteNumber("timeoffset"u8, p.TimeOffset);
             if (p.PingTime is { } ping) w.WriteNumber("pingtime"u8, ping);
             if (p.MinPing is { } minPing) w.WriteNumber("minping"u8, minPing);
+            if (p.PingWait is { } pingWait and > 0) w.WriteNumber("pingwait"u8, pingWait);
             w.WriteNumber("version"u8, p.Version);
             w.WriteString("subver"u8, p.SubVersion);
             w.WriteBoolean("inbound"u8, p.Inbound);
