@@ -101,6 +101,14 @@ public sealed class ClientBlockchainTests(RpcNode node) : IClassFixture<RpcNode>
     }
 
     [Fact]
+    public void Getindexinfo_lists_no_index_filtered_or_not_and_checks_its_argument()
+    {
+        Assert.Equal("{}", One("getindexinfo").ToJsonString());
+        Assert.Equal("{}", One("getindexinfo", "txindex").ToJsonString());
+        Assert.Equal(-3, Fail("getindexinfo", 5).ErrorCode);
+    }
+
+    [Fact]
     public void Unknown_or_malformed_block_hashes_get_cores_errors()
     {
         var outcomes = Call(
@@ -238,7 +246,7 @@ public sealed class ClientBlockchainTests(RpcNode node) : IClassFixture<RpcNode>
     {
         string all = (string)One("help")!;
         foreach (string method in new[] { "getblockchaininfo", "getblockcount", "getbestblockhash", "getblockhash height", "getblockheader \"blockhash\" ( verbose )",
-                     "getblock \"blockhash\" ( verbosity )", "getchaintips", "getdifficulty", "getpeerinfo", "getconnectioncount", "getnettotals", "getnetworkinfo", "ping",
+                     "getblock \"blockhash\" ( verbosity )", "getchaintips", "getdifficulty", "getpeerinfo", "getconnectioncount", "getnettotals", "getnetworkinfo", "ping", "getindexinfo ( \"index_name\" )",
                      "addnode \"node\" \"command\"", "disconnectnode ( \"address\" nodeid )", "setban \"subnet\" \"command\" ( bantime absolute )", "listbanned",
                      "clearbanned", "submitblock \"hexdata\" ( \"dummy\" )", "submitheader \"hexdata\"", "generatetoaddress nblocks \"address\" ( maxtries )",
                      "generateblock \"output\" transactions ( submit )", "stop", "uptime", "help ( \"command\" )" })

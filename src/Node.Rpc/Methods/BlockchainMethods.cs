@@ -35,6 +35,14 @@ internal static class BlockchainMethods
             "\"hex\" or { header fields, \"strippedsize\", \"size\", \"weight\", \"tx\": [\"txid\", ...] or [ { decoded transaction as decoderawtransaction, then \"hex\" }, ... ] }", GetBlock));
         table.Add(new("getchaintips", Category, "Return information about all known tips in the block tree, including the main chain as well as orphaned branches.", [],
             "[ { \"height\", \"hash\", \"branchlen\", \"status\" }, ... ]", GetChainTips));
+        // No index runs here (no txindex, coinstatsindex or blockfilterindex): Core's answer for none, filtered or not.
+        table.Add(new("getindexinfo", "util", "Returns the status of one or all available indices currently running in the node.",
+            [Opt("index_name", RpcParamType.String, "Filter results for an index with a specific name.")],
+            "{ \"name\": { \"synced\", \"best_block_height\" }, ... }    (json object) empty: no index runs on this node", (c, w) =>
+            {
+                w.WriteStartObject();
+                w.WriteEndObject();
+            }));
         table.Add(new("getdifficulty", Category, "Returns the proof-of-work difficulty as a multiple of the minimum difficulty.", [],
             "n.nnn    (numeric) the proof-of-work difficulty as a multiple of the minimum difficulty.", GetDifficulty));
         table.Add(new("submitblock", "mining", "Attempts to submit new block to network.",
