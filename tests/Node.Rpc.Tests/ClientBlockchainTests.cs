@@ -143,6 +143,44 @@ public sealed class ClientBlockchainTests(RpcNode node) : IClassFixture<RpcNode>
     }
 
     [Fact]
+    public void Getrawtransaction_finds_the_first_bitcoin_transaction_in_the_block_it_is_given()
+    {
+        const string txid = "f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16";
+        string block170 = RpcNode.HashAt(170).ToString();
+        var expected = Oracle.Block(170).Transactions[1];
+        Assert.Equal(expected.ToHex(), (string?)One("getrawtransaction", txid, 0, block170));
+        Assert.Equal(expected.ToHex(), (string?)One("getrawtransaction", txid, false, block170));
+
+        // TxToUniv as getblock verbosity 2 writes it, inside Core's getrawtransaction fields.
+        var asInBlock = One("getblock", block170, 2)["tx"]![1]!.AsObject();
+        foreach (var verbosity in new JsonNode[] { 1, true, 2 })
+        {
+            var tx = One("getrawtransaction", txid, verbosity, block170).AsObject();
+            Assert.Equal(["in_active_chain", .. asInBlock.Select(kv => kv.Key), "blockhash", "confirmations", "time", "blocktime"], tx.Select(kv => kv.Key));
+            Assert.True((bool)tx["in_active_chain"]!);
+            foreach (var (key, value) in asInBlock) Assert.Equal(value!.ToJsonString(), tx[key]!.ToJsonString());
+            Assert.Equal(block170, (string?)tx["blockhash"]);
+            Assert.Equal((int)One("getblockcount") - 170 + 1, (int)tx["confirmations"]!);
+            Assert.Equal(Oracle.Block(170).Header.BlockTime.ToUnixTimeSeconds(), (long)tx["time"]!);
+            Assert.Equal((long)tx["time"]!, (long)tx["blocktime"]!);
+        }
+
+        // Without a mempool or -txindex a block is needed; the rest are Core's errors.
+        AssertError(Fail("getrawtransaction", txid), -5,
+            "No such mempool transaction. Use -txindex or provide a block hash to enable blockchain transaction queries. Use gettransaction for wallet transactions.");
+        AssertError(Fail("getrawtransaction", txid, 0, RpcNode.HashAt(169).ToString()), -5,
+            "No such transaction found in the provided block. Use gettransaction for wallet transactions.");
+        AssertError(Fail("getrawtransaction", txid, 0, new string('1', 64)), -5, "Block hash not found");
+        AssertError(Fail("getrawtransaction", Oracle.Block(0).Transactions[0].GetHash().ToString(), 0, RpcNode.HashAt(0).ToString()), -5,
+            "The genesis block coinbase is not considered an ordinary transaction and cannot be retrieved");
+        AssertError(Fail("getrawtransaction", "abc"), -8, "parameter 1 must be of length 64 (not 3, for 'abc')");
+        AssertError(Fail("getrawtransaction", txid, 0, "xyz"), -8, "parameter 3 must be of length 64 (not 3, for 'xyz')");
+        Assert.Equal(-3, Fail("getrawtransaction", txid, "1", block170).ErrorCode);
+    }
+
+    private static void AssertError(Outcome outcome, int code, string message) => Assert.Equal((code, message), (outcome.ErrorCode!.Value, outcome.ErrorMessage));
+
+    [Fact]
     public void Named_parameters_reach_the_same_arguments()
     {
         var outcomes = Run(node.Url, "__cookie__", node.CookiePassword,
@@ -246,7 +284,7 @@ public sealed class ClientBlockchainTests(RpcNode node) : IClassFixture<RpcNode>
     {
         string all = (string)One("help")!;
         foreach (string method in new[] { "getblockchaininfo", "getblockcount", "getbestblockhash", "getblockhash height", "getblockheader \"blockhash\" ( verbose )",
-                     "getblock \"blockhash\" ( verbosity )", "getchaintips", "getdifficulty", "getpeerinfo", "getconnectioncount", "getnettotals", "getnetworkinfo", "ping", "getindexinfo ( \"index_name\" )",
+                     "getblock \"blockhash\" ( verbosity )", "getchaintips", "getdifficulty", "getpeerinfo", "getconnectioncount", "getnettotals", "getnetworkinfo", "ping", "getindexinfo ( \"index_name\" )", "getrawtransaction \"txid\" ( verbosity \"blockhash\" )",
                      "addnode \"node\" \"command\"", "disconnectnode ( \"address\" nodeid )", "setban \"subnet\" \"command\" ( bantime absolute )", "listbanned",
                      "clearbanned", "submitblock \"hexdata\" ( \"dummy\" )", "submitheader \"hexdata\"", "generatetoaddress nblocks \"address\" ( maxtries )",
                      "generateblock \"output\" transactions ( submit )", "stop", "uptime", "help ( \"command\" )" })

@@ -14,11 +14,18 @@ internal static class TransactionJson
 {
     public static void Write(Utf8JsonWriter w, Transaction tx, ChainType network, bool includeHex)
     {
+        w.WriteStartObject();
+        WriteFields(w, tx, network, includeHex);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The fields of <see cref="Write"/> into an object the caller opened (getrawtransaction adds its own around them).</summary>
+    public static void WriteFields(Utf8JsonWriter w, Transaction tx, ChainType network, bool includeHex)
+    {
         byte[] full = tx.Serialize();
         int stripped = tx.HasWitness ? tx.GetSerializedSize(withWitness: false) : full.Length;
         int weight = stripped * 3 + full.Length;
 
-        w.WriteStartObject();
         w.WriteString("txid"u8, tx.GetTxId().ToString());
         w.WriteString("hash"u8, tx.GetWTxId().ToString());
         w.WriteNumber("version"u8, (uint)tx.Version); // unsigned, as Core writes it since 0.19
@@ -67,7 +74,6 @@ internal static class TransactionJson
         w.WriteEndArray();
 
         if (includeHex) w.WriteString("hex"u8, Convert.ToHexStringLower(full));
-        w.WriteEndObject();
     }
 
     /// <summary>Core's CTransaction::IsCoinBase: one input spending the null outpoint.</summary>

@@ -8,7 +8,10 @@ using static Node.Rpc.Protocol.RpcParam;
 
 namespace Node.Rpc.Methods;
 
-/// <summary>Core's decoding methods of the rawtransactions category (rpc/rawtransaction.cpp).</summary>
+/// <summary>
+/// Core's decoding methods of the rawtransactions category (rpc/rawtransaction.cpp), and getrawtransaction, which
+/// without a mempool or a transaction index finds a transaction only in the block it is given.
+/// </summary>
 internal static class RawTransactionMethods
 {
     private const string Category = "rawtransactions";
@@ -22,6 +25,15 @@ internal static class RawTransactionMethods
             ],
             "{ \"txid\", \"hash\", \"size\", \"vsize\", \"weight\", \"version\", \"locktime\", \"vin\": [ { \"coinbase\" or \"txid\", \"vout\", \"scriptSig\": { \"asm\", \"hex\" }, \"txinwitness\", \"sequence\" } ], \"vout\": [ { \"value\", \"n\", \"scriptPubKey\": { \"asm\", \"desc\", \"hex\", \"address\", \"type\" } } ] }",
             DecodeRawTransaction));
+        table.Add(new("getrawtransaction", Category,
+            "By default, this call only returns a transaction if it is in the mempool. If -txindex is enabled\nand no blockhash argument is passed, it will return the transaction if it is in a block in the blockchain.\n\nHint: Use gettransaction for wallet transactions.\n\nIf verbosity is 0 or omitted, returns the serialized transaction as a hex-encoded string.\nIf verbosity is 1, returns a JSON Object with information about the transaction.\nIf verbosity is 2, returns a JSON Object with information about the transaction, including fee and prevout information.",
+            [
+                Required("txid", RpcParamType.String, "The transaction id"),
+                Opt("verbosity", RpcParamType.Any, "0 for hex-encoded data, 1 for a JSON object, and 2 for JSON object with fee and prevout", "0"),
+                Opt("blockhash", RpcParamType.String, "The block in which to look for the transaction"),
+            ],
+            "\"str\" (verbosity 0) or { \"in_active_chain\", \"txid\", \"hash\", \"size\", \"vsize\", \"weight\", \"version\", \"locktime\", \"vin\", \"vout\", \"hex\", \"blockhash\", \"confirmations\", \"time\", \"blocktime\" }",
+            GetRawTransaction));
         table.Add(new("decodescript", Category, "Decode a hex-encoded script.",
             [Required("hexstring", RpcParamType.String, "the hex-encoded script")],
             "{ \"asm\", \"desc\", \"address\", \"type\", \"p2sh\", \"segwit\": { \"asm\", \"desc\", \"hex\", \"address\", \"type\", \"p2sh-segwit\" } }",
@@ -35,6 +47,57 @@ internal static class RawTransactionMethods
         var tx = RawTransactionDecoder.TryDecodeHex(call.GetString(0), tryNoWitness, tryWitness)
             ?? throw new RpcException(RpcErrorCode.DeserializationError, "TX decode failed");
         TransactionJson.Write(w, tx, call.Context.Blockchain.Params.Type, includeHex: false);
+    }
+
+    /// <summary>
+    /// Core's getrawtransaction without a mempool or -txindex: a transaction is found only in the block given. Without
+    /// undo data verbosity 2 writes what 1 does, as Core does for a block whose undo data it cannot read.
+    /// </summary>
+    private static void GetRawTransaction(RpcCall call, Utf8JsonWriter w)
+    {
+        var chain = call.Context.Blockchain;
+        var txid = call.GetHash(0, "parameter 1");
+        if (txid == chain.Params.GenesisHeader.MerkleRoot)
+            throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "The genesis block coinbase is not considered an ordinary transaction and cannot be retrieved");
+        int verbosity = Verbosity(call, 1);
+        if (call.IsNull(2))
+            throw new RpcException(RpcErrorCode.InvalidAddressOrKey,
+                "No such mempool transaction. Use -txindex or provide a block hash to enable blockchain transaction queries. Use gettransaction for wallet transactions.");
+        var blockHash = call.GetHash(2, "parameter 3");
+        if (!chain.TryGetEntry(blockHash, out var entry)) throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "Block hash not found");
+        var block = chain.ReadBlock(blockHash) ?? throw new RpcException(RpcErrorCode.MiscError, "Block not available");
+        var tx = BlockTransactionFinder.Find(block, txid)
+            ?? throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "No such transaction found in the provided block. Use gettransaction for wallet transactions.");
+        if (verbosity <= 0)
+        {
+            w.WriteStringValue(Convert.ToHexStringLower(tx.Serialize()));
+            return;
+        }
+        bool active = entry.Confirmations > 0;
+        w.WriteStartObject();
+        w.WriteBoolean("in_active_chain"u8, active);
+        TransactionJson.WriteFields(w, tx, chain.Params.Type, includeHex: true);
+        w.WriteString("blockhash"u8, blockHash.ToString());
+        w.WriteNumber("confirmations"u8, active ? entry.Confirmations : 0);
+        if (active)
+        {
+            w.WriteNumber("time"u8, entry.Header.Time);
+            w.WriteNumber("blocktime"u8, entry.Header.Time);
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>Core's ParseVerbosity with booleans allowed: true is 1, false 0, a number itself.</summary>
+    private static int Verbosity(RpcCall call, int i)
+    {
+        if (call.IsNull(i)) return 0;
+        return call.Get(i).ValueKind switch
+        {
+            JsonValueKind.True => 1,
+            JsonValueKind.False => 0,
+            JsonValueKind.Number => call.GetInt32(i, 0),
+            var kind => throw new RpcException(RpcErrorCode.TypeError, $"JSON value of type {kind.ToString().ToLowerInvariant()} is not of expected type number"),
+        };
     }
 
     private static void DecodeScript(RpcCall call, Utf8JsonWriter w)

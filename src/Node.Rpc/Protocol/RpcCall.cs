@@ -50,9 +50,11 @@ public sealed class RpcCall
     }
 
     /// <summary>Core's ParseHashV: 64 hex digits in display order, else -8 naming the argument.</summary>
-    public Hash256 GetHash(int i)
+    public Hash256 GetHash(int i) => GetHash(i, Method.Params[i].Name);
+
+    /// <summary><see cref="GetHash(int)"/> naming the argument as Core's method does (e.g. "parameter 1").</summary>
+    public Hash256 GetHash(int i, string name)
     {
-        string name = Method.Params[i].Name;
         string s = GetString(i);
         if (s.Length != 64) throw new RpcException(RpcErrorCode.InvalidParameter, string.Create(CultureInfo.InvariantCulture, $"{name} must be of length 64 (not {s.Length}, for '{s}')"));
         if (!Hash256.TryParse(s, out var hash)) throw new RpcException(RpcErrorCode.InvalidParameter, $"{name} must be hexadecimal string (not '{s}')");
