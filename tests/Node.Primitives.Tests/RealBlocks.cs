@@ -10,27 +10,14 @@ internal static class RealBlocks
     public const string Legacy413567 = "blocks/mainnet-413567.raw";
     public const string MegaTx = "blocks/megatx.tx";
 
-    public static readonly string[] Files =
-    [
-        "blocks/mainnet-0-438.blk",
-        "blocks/btcd-277647.blk",
-        "blocks/btcd-blk_0_to_4.blk",
-        "blocks/btcd-blk_3A.blk",
-        "blocks/btcd-blk_4A.blk",
-        "blocks/btcd-blk_5A.blk",
-        "blocks/mainnet-367891.raw",
-        Legacy413567,
-        SegwitA,
-        SegwitB,
-    ];
+    public static readonly string[] Files = TestData.BlockFiles;
 
     public static TheoryData<string> FileNames => new(Files);
 
     public static TheoryData<string> PreSegwitFileNames => new(Files.Where(f => f is not (SegwitA or SegwitB)));
 
-    /// <summary>The raw blocks in a file: every record of a blk-framed file, or the one raw block.</summary>
-    public static List<byte[]> Load(string file) =>
-        file.EndsWith(".blk", StringComparison.Ordinal) ? TestData.BlkRecords(file) : [TestData.Bytes(file)];
+    /// <inheritdoc cref="TestData.Blocks"/>
+    public static List<byte[]> Load(string file) => TestData.Blocks(file);
 
     public static NBitcoin.Block Oracle(byte[] raw) => NBitcoin.Block.Load(raw, NBitcoin.Network.Main);
 

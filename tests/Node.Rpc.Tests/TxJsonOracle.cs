@@ -29,8 +29,7 @@ internal static class TxJsonOracle
             yield return TestData.Bytes(source);
             yield break;
         }
-        var blocks = source.EndsWith(".blk", StringComparison.Ordinal) ? TestData.BlkRecords(source) : [TestData.Bytes(source)];
-        foreach (var block in blocks)
+        foreach (var block in TestData.Blocks(source))
             foreach (var tx in Block.Load(block, Network.Main).Transactions)
                 yield return tx.ToBytes();
     }

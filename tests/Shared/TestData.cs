@@ -13,6 +13,25 @@ public static class TestData
 
     public static byte[] Bytes(string relative) => File.ReadAllBytes(PathOf(relative));
 
+    /// <summary>Every file of real blocks in the data: blk-framed files and single raw blocks.</summary>
+    public static readonly string[] BlockFiles =
+    [
+        "blocks/mainnet-0-438.blk",
+        "blocks/btcd-277647.blk",
+        "blocks/btcd-blk_0_to_4.blk",
+        "blocks/btcd-blk_3A.blk",
+        "blocks/btcd-blk_4A.blk",
+        "blocks/btcd-blk_5A.blk",
+        "blocks/mainnet-367891.raw",
+        "blocks/mainnet-413567.raw",
+        "blocks/mainnet-540107.raw",
+        "blocks/mainnet-574200.raw",
+    ];
+
+    /// <summary>The raw blocks in a file: every record of a blk-framed file, or the one raw block.</summary>
+    public static List<byte[]> Blocks(string relative) =>
+        relative.EndsWith(".blk", StringComparison.Ordinal) ? BlkRecords(relative) : [Bytes(relative)];
+
     /// <summary>Splits a file in blk framing (magic | length | block) into its raw blocks.</summary>
     public static List<byte[]> BlkRecords(string relative)
     {

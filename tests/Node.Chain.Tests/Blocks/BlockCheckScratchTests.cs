@@ -11,22 +11,7 @@ namespace Node.Chain.Tests.Blocks;
 /// </summary>
 public class BlockCheckScratchTests
 {
-    private static readonly string[] BlockFiles =
-    [
-        RealBlocks.Blk0To438,
-        "blocks/btcd-277647.blk",
-        "blocks/btcd-blk_0_to_4.blk",
-        "blocks/btcd-blk_3A.blk",
-        "blocks/btcd-blk_4A.blk",
-        "blocks/btcd-blk_5A.blk",
-        "blocks/mainnet-367891.raw",
-        RealBlocks.Legacy413567,
-        RealBlocks.Segwit540107,
-        RealBlocks.Segwit574200,
-    ];
-
-    private static List<byte[]> RealBlockBytes() =>
-        BlockFiles.SelectMany(f => f.EndsWith(".blk", StringComparison.Ordinal) ? TestData.BlkRecords(f) : [TestData.Bytes(f)]).ToList();
+    private static List<byte[]> RealBlockBytes() => TestData.BlockFiles.SelectMany(TestData.Blocks).ToList();
 
     /// <summary>Blocks each rule of which leans on the scratch: a duplicate input among many (the table), megatx's 5,569 inputs (the largest table), a truncated block.</summary>
     private static List<byte[]> DamagedBlocks()

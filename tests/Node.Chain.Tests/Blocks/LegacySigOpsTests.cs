@@ -21,7 +21,7 @@ public class LegacySigOpsTests
     {
         int scripts = 0, templates = 0;
         foreach (var file in Files)
-            foreach (var raw in file.EndsWith(".blk", StringComparison.Ordinal) ? TestData.BlkRecords(file) : [TestData.Bytes(file)])
+            foreach (var raw in TestData.Blocks(file))
             {
                 Assert.True(BlockReader.TryOpen(raw, out var reader, out _));
                 while (reader.TryReadNext(out var tx, out _))
