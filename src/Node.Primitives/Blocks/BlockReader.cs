@@ -51,16 +51,8 @@ public ref struct BlockReader
     /// </summary>
     public bool TryReadNext(out TransactionReader tx, out TxDecodeError error)
     {
-        if (_left == 0)
-        {
-            tx = default;
-            error = _position == _block.Length ? TxDecodeError.None : TxDecodeError.TrailingBytes;
-            return false;
-        }
-        if (!TransactionReader.TryRead(_block[_position..], out tx, out error)) return false;
-        _position += tx.TotalSize;
-        _left--;
-        return true;
+        var none = new TransactionReader.NoParts();
+        return TryReadNext(ref none, out tx, out error);
     }
 
     /// <summary><see cref="TryReadNext(out TransactionReader, out TxDecodeError)"/> handing each input and output to <paramref name="parts"/>.</summary>

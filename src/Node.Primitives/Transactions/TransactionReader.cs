@@ -246,7 +246,8 @@ public readonly ref struct TransactionReader
         return cur.ReadCount(1, out int length) ? length : -1;
     }
 
-    private struct NoParts : ITxPartVisitor
+    /// <summary>The visitor of a read that wants no parts.</summary>
+    internal struct NoParts : ITxPartVisitor
     {
         public readonly void Inputs(int count) { }
         public readonly void Input(ReadOnlySpan<byte> tx, int offset, int scriptOffset, int scriptLength) { }
