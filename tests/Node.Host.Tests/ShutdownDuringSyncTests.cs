@@ -4,9 +4,13 @@ namespace Node.Host.Tests;
 
 public sealed class ShutdownDuringSyncTests
 {
-    // Many small blocks: long enough a sync to stop it in the middle, quick to generate and check.
+    // Many small blocks: quick to generate and check.
     private const int Blocks = 2000;
     private const int StopAbove = 20;
+
+    // The first sync goes through a relay that passes the headers and about 100 blocks, then holds the rest,
+    // so the node is mid-sync when it is stopped however fast it syncs.
+    private const long PassBeforeHolding = 2_000_000;
 
     [Fact]
     public async Task A_syncing_node_stopped_by_SIGTERM_mid_sync_resumes_after_restart_and_ends_with_the_servers_chain()
@@ -17,11 +21,14 @@ public sealed class ShutdownDuringSyncTests
         var server = await nodes.StartServerAsync("server", chain, port);
         Assert.Equal(Blocks, await server.BlockCountAsync());
 
-        var syncer = nodes.Start("syncer", $"-connect=127.0.0.1:{port}");
+        await using var relay = new HoldingRelay(port, PassBeforeHolding);
+        relay.Start();
+        var syncer = nodes.Start("syncer", $"-connect=127.0.0.1:{relay.Port}");
         await syncer.WaitForRpcAsync(HostNodes.Patience);
-        await HostNodes.WaitForHeightAsync(syncer, StopAbove, poll: TimeSpan.FromMilliseconds(10));
+        await HostNodes.WaitForHeightAsync(syncer, StopAbove);
         HostNodes.Signal(syncer, HostNodes.SIGTERM);
         Assert.Equal(0, await syncer.WaitForExitAsync(HostNodes.Patience));
+        Assert.True(relay.PassedFromTarget <= PassBeforeHolding);
         var stopped = File.ReadAllLines(syncer.DebugLog).Last(l => l.Contains("node stopped at tip ", StringComparison.Ordinal));
         int stoppedAt = int.Parse(stopped.Split("node stopped at tip ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(stoppedAt, StopAbove, Blocks - 1);
