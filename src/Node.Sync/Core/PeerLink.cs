@@ -30,13 +30,13 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
     private DecodedHeaders _taken = new();
     private int _blocksHeld;
     private int _nextBlock;
-    private ReceivedBlock? _previousBlock;
     private int _waitingForBlock;
     private bool _blocksAsked;
 
     /// <param name="pow">Checks each received header's proof of work (context-free, so on the peer's task).</param>
     /// <param name="blocksPerPeer">Blocks handed to the core and not yet released before the peer stops reading.</param>
-    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer, HeaderValidator pow, int blocksPerPeer, SyncCounters counters)
+    /// <param name="checks">Where the peer's large blocks wait for their checks.</param>
+    public PeerLink(Peer peer, EventRingWriter<SyncEvent> writer, HeaderValidator pow, int blocksPerPeer, BlockCheckQueue checks, SyncCounters counters)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blocksPerPeer, 1);
         Peer = peer;
@@ -44,7 +44,7 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         _pow = pow;
         _counters = counters;
         _blocks = new ReceivedBlock[blocksPerPeer];
-        for (int i = 0; i < _blocks.Length; i++) _blocks[i] = new ReceivedBlock(this);
+        for (int i = 0; i < _blocks.Length; i++) _blocks[i] = new ReceivedBlock(this, checks);
     }
 
     public Peer Peer { get; }
@@ -83,22 +83,8 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
         var ev = new SyncEvent(Id, SyncEventKind.Message, Command.Block, block.Take(payload, wireChecksum, checksumDeferred));
         Interlocked.Increment(ref _blocksHeld);
         _counters.BlockPassed();
-        if (!Writer.TryWrite(ev)) return WriteBlockAndWaitAsync(ev, block);
-        CheckBehind(block);
+        if (!Writer.TryWrite(ev)) return WriteBlockAndWaitAsync(ev);
         return WaitForFreeBlock();
-    }
-
-    /// <summary>
-    /// The peer checks its previous block unless the core got to it first, so that the core, idle, takes the newest
-    /// one while the peer checks the one before; before waiting for a free slot it checks whatever is left.
-    /// </summary>
-    private void CheckBehind(ReceivedBlock passed)
-    {
-        var previous = _previousBlock;
-        _previousBlock = passed;
-        previous?.TryCheck();
-        if (Volatile.Read(ref _blocksHeld) >= SlotLimit)
-            foreach (var block in _blocks) block.TryCheck();
     }
 
     private ReceivedBlock FreeBlock(int length)
@@ -131,14 +117,13 @@ internal sealed class PeerLink : IPayloadLender, IValueTaskSource
 
     private int SlotLimit => Volatile.Read(ref _blocksAsked) ? _blocks.Length : 1;
 
-    private async ValueTask WriteBlockAndWaitAsync(SyncEvent ev, ReceivedBlock block)
+    private async ValueTask WriteBlockAndWaitAsync(SyncEvent ev)
     {
         if (!await Writer.WriteAsync(ev).ConfigureAwait(false))
         {
             ev.Lease.Release(); // the core stopped: drop the block
             return;
         }
-        CheckBehind(block);
         await WaitForFreeBlock().ConfigureAwait(false);
     }
 

@@ -17,13 +17,13 @@ namespace Node.Sync.Core;
 /// working memory of the block's checks: both grow on the slot's first large block, so receiving and checking
 /// allocate nothing once each of the peer's slots has seen one, however many slots are checked at the same time.
 /// <para>
-/// The context-free checks of a large block run on whichever side gets to it first: the peer's task checks its
-/// previous block after handing over the next one, the core checks a block itself when it reaches one not yet taken
-/// (and otherwise awaits <see cref="WhenChecked"/>). So even with a single peer, receiving, checking and storing
-/// overlap on two cores without a thread of their own.
+/// The context-free checks of a large block are queued (<see cref="BlockCheckQueue"/>) as soon as it is copied, and run
+/// on whichever side gets to them first: a pool thread, or the core when it reaches a block nobody has started (it
+/// otherwise awaits <see cref="WhenChecked"/>). The peer's task never checks a large block itself, so it goes straight
+/// back to receiving: with a single peer, receiving, checking and storing then overlap on every core.
 /// </para>
 /// </summary>
-internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskSource
+internal sealed class ReceivedBlock(PeerLink link, BlockCheckQueue checks) : IPayloadLender, IValueTaskSource
 {
     /// <summary>Blocks below this size are checked at once on the peer's task: handing the check over would cost more.</summary>
     internal const int InlineCheckBytes = FrameReader.MinDeferredChecksumBytes;
@@ -86,6 +86,7 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
         else
         {
             Volatile.Write(ref _state, Queued);
+            checks.Add(this);
         }
         return new PayloadLease(this, ++_token);
     }
@@ -133,7 +134,7 @@ internal sealed class ReceivedBlock(PeerLink link) : IPayloadLender, IValueTaskS
     {
         if (token != _token || IsFree) return;
         // The core awaits the check before handling a block; a block dropped unhandled (shutdown) may still have one
-        // pending, cancelled here, or running on the peer's task, waited for: the buffer must stay until it is done.
+        // pending, cancelled here, or running on a pool thread, waited for: the buffer must stay until it is done.
         if (Interlocked.CompareExchange(ref _state, CheckDone, Queued) != Queued)
         {
             var spin = new SpinWait();

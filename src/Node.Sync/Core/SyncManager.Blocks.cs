@@ -7,7 +7,7 @@ using Node.Wire;
 
 namespace Node.Sync.Core;
 
-// A received block: its context-free checks already ran on the peer's task; here it is matched to its request,
+// A received block: its context-free checks already ran (see ReceivedBlock); here it is matched to its request,
 // processed by the chain, and the peer's state and the download move on.
 public sealed partial class SyncManager
 {

@@ -9,9 +9,11 @@ namespace Node.Sync.Core;
 // other messages are lent (the peer waits for the core).
 public sealed partial class SyncManager
 {
+    private readonly BlockCheckQueue _blockChecks = new(BlockCheckQueue.DefaultWorkers);
+
     public void OnPeerConnected(Peer peer)
     {
-        var link = new PeerLink(peer, _ring.CreateWriter(), _powCheck, _options.BlocksPerPeer, Counters);
+        var link = new PeerLink(peer, _ring.CreateWriter(), _powCheck, _options.BlocksPerPeer, _blockChecks, Counters);
         _links[peer.Id] = link;
         var ev = new SyncEvent(link.Id, SyncEventKind.PeerConnected, Command.Unknown, default);
         if (!link.Writer.TryWrite(ev)) link.PendingConnect = link.Writer.WriteAsync(ev).AsTask();
