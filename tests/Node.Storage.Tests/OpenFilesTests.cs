@@ -23,6 +23,26 @@ public class OpenFilesTests
     }
 
     [Fact]
+    public void Files_left_by_rollovers_are_closed_and_their_sizes_committed_by_the_next_commit()
+    {
+        using var dir = new TempDirectory();
+        var options = new BlockStoreOptions { MaxFileSize = 600, PreallocationChunk = 512 };
+        List<BlockIndexRow> rows;
+        using (var store = BlockStore.Open(dir.Path, Blocks.MainnetMagic, options))
+        {
+            rows = Blocks.AppendChain(store, 100);
+            store.Commit(rows[^1].Hash);
+            // The finished files were synced and closed in the background; the commit waited for them.
+            Assert.Equal(1, BlockFileDescriptors(dir.BlocksDir));
+        }
+        int files = rows.Max(r => r.Location.File) + 1;
+        Assert.True(files > 10, $"only {files} files");
+        using var reopened = BlockStore.Open(dir.Path, Blocks.MainnetMagic, options);
+        Assert.True(reopened.Recovery.Clean);
+        for (int h = 0; h < rows.Count; h++) Assert.Equal(Blocks.Mainnet0To438[h], Blocks.Fetch(reopened, rows[h].Hash, out _));
+    }
+
+    [Fact]
     public void Reading_every_block_of_more_files_than_the_open_limit_keeps_at_most_the_limit_open()
     {
         using var dir = new TempDirectory();
