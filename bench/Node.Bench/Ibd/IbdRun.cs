@@ -65,32 +65,35 @@ public static class IbdRun
             Listen = false,
             ReconnectDelay = TimeSpan.FromHours(1),
         });
+        long firstHeadersAt = 0, headersAt = 0, steadyAt = 0, steadyAllocated = 0, halfwayAllocated = 0;
+        int steadyConnected = 0, halfwayConnected = 0;
+        // The block marks are taken as the blocks connect (the sync starts from genesis, so a height is a count).
         node.Sync.BlockConnected += block =>
         {
+            if (block.Height == steadyFrom)
+            {
+                steadyAllocated = GC.GetTotalAllocatedBytes(precise: true);
+                steadyConnected = block.Height;
+                steadyAt = Stopwatch.GetTimestamp();
+            }
+            if (block.Height == halfway)
+            {
+                halfwayAllocated = GC.GetTotalAllocatedBytes(precise: true);
+                halfwayConnected = block.Height;
+            }
             if (block.Height != blocks) return;
             Volatile.Write(ref doneAt, Stopwatch.GetTimestamp());
             done.Set();
         };
         var counters = node.Sync.Counters;
-        long firstHeadersAt = 0, headersAt = 0, steadyAt = 0, steadyAllocated = 0, halfwayAllocated = 0;
-        int steadyConnected = 0, halfwayConnected = 0;
+        // The headers phase has no event to hang its marks on: polled every millisecond while it lasts, and no longer,
+        // so the sampler does not wake a thousand times a second beside the measured block download.
         var sampler = new Thread(() =>
         {
-            while (!done.IsSet)
+            while (!done.IsSet && headersAt == 0)
             {
                 if (firstHeadersAt == 0 && counters.HeadersReceived > 0) firstHeadersAt = Stopwatch.GetTimestamp();
-                if (headersAt == 0 && counters.HeadersReceived >= blocks) headersAt = Stopwatch.GetTimestamp();
-                if (steadyAt == 0 && counters.BlocksConnected >= steadyFrom)
-                {
-                    steadyAllocated = GC.GetTotalAllocatedBytes(precise: true);
-                    steadyConnected = (int)counters.BlocksConnected;
-                    steadyAt = Stopwatch.GetTimestamp();
-                }
-                if (halfwayConnected == 0 && counters.BlocksConnected >= halfway)
-                {
-                    halfwayAllocated = GC.GetTotalAllocatedBytes(precise: true);
-                    halfwayConnected = (int)counters.BlocksConnected;
-                }
+                if (counters.HeadersReceived >= blocks) headersAt = Stopwatch.GetTimestamp();
                 Thread.Sleep(1);
             }
         }) { IsBackground = true, Name = "ibd-sampler", Priority = ThreadPriority.AboveNormal };
