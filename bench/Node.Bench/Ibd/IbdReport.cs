@@ -18,7 +18,7 @@ public static class IbdReport
         var rows = new List<(string Name, string Value, string Target)>
         {
             ("chain", $"{s.Blocks:N0} blocks, {(s.CoinbaseOnly ? "coinbase-only" : $"~{s.BlockSize:N0} B")}, {r.ChainBytes / 1e6:N1} MB (seed {s.Seed})", ""),
-            ("serving peers", $"{s.Peers} {(s.Peers == 1 ? "node" : "nodes")} in one child process (blocks served: {string.Join(" / ", r.BlocksServedByPeer)})", ""),
+            ("serving peers", $"{s.Peers} {(s.Peers == 1 ? "node" : "nodes")} in one child process, warmed up (blocks served: {string.Join(" / ", r.BlocksServedByPeer)})", ""),
             ("wall time", $"{r.Wall.TotalSeconds:N2} s", ""),
             ("headers phase", $"{r.HeadersPhase.TotalSeconds:N3} s from start, {r.HeadersPerSecond:N0} headers/s", ""),
             ("headers transfer", r.Settings.Blocks > HeadersPerMessage && r.HeadersTransfer > TimeSpan.Zero ? $"{r.HeadersTransfer.TotalSeconds:N3} s first to last header, {r.HeadersTransferPerSecond:N0} headers/s" : "one headers message",
