@@ -67,9 +67,12 @@ public sealed partial class Peer
     private ValueTask<bool> WriteRawAndFlush(Command command, in ReadOnlySequence<byte> payload, uint checksum)
     {
         if (IsClosing) return Release(false);
+        bool direct = _socket is not null && payload.IsSingleSegment && payload.Length >= DirectSendBytes;
         try
         {
-            new MessageWriter(_transport.Output, _magic).WriteRaw(command, payload, checksum);
+            var writer = new MessageWriter(_transport.Output, _magic);
+            if (direct) writer.WriteRawHead(command, payload, checksum, DirectSendHead);
+            else writer.WriteRaw(command, payload, checksum);
             Counters.Sent(command, MessageHeader.Size + payload.Length);
         }
         catch
@@ -77,7 +80,29 @@ public sealed partial class Peer
             _sendLock.Release();
             throw;
         }
-        return FlushAndRelease();
+        return direct ? FlushThenSendDirectAsync(payload.First[DirectSendHead..]) : FlushAndRelease();
+    }
+
+    // A payload this large (a block being served) goes from the caller's buffer to the socket without a copy into the
+    // output pipe: the header and the first bytes go through the pipe, as one socket write, and the rest straight after.
+    private const int DirectSendBytes = 64 * 1024;
+    private const int DirectSendHead = 16 * 1024 - MessageHeader.Size;
+
+    // Not a pooled builder: a caller may keep the returned task and look at it again after it completed (the serving
+    // core does), which a pooled box, reused by then, would answer for another send.
+    private async ValueTask<bool> FlushThenSendDirectAsync(ReadOnlyMemory<byte> rest)
+    {
+        try
+        {
+            if (!Flushed(await _transport.Output.FlushAsync().ConfigureAwait(false))) return false;
+            if (await _socket!.SendDirectAsync(rest).ConfigureAwait(false)) return true;
+            Disconnect(DisconnectReason.SocketError, "send failed");
+            return false;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
     }
 
     private async ValueTask<bool> SendRawLockedAsync(Command command, ReadOnlySequence<byte> payload, uint checksum)

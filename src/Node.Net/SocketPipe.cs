@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Node.Net;
 
@@ -10,7 +11,7 @@ namespace Node.Net;
 /// made); the output makes writers' FlushAsync wait above the send
 /// buffer limit, which is the back-pressure on everyone sending to this peer.
 /// </summary>
-internal sealed class SocketPipe : IDuplexPipe
+internal sealed partial class SocketPipe : IDuplexPipe
 {
     private const int InputSegment = 64 * 1024;
     private const int OutputSegment = 16 * 1024;
@@ -118,27 +119,38 @@ internal sealed class SocketPipe : IDuplexPipe
             {
                 var result = await reader.ReadAsync().ConfigureAwait(false);
                 var buffer = result.Buffer;
-                foreach (var segment in buffer)
-                {
-                    for (var rest = segment; !rest.IsEmpty;)
-                    {
-                        Volatile.Write(ref _sendBlockedSince, Environment.TickCount64);
-                        int n = await _socket.SendAsync(rest, SocketFlags.None).ConfigureAwait(false);
-                        rest = rest[n..];
-                        Interlocked.Add(ref _bytesSent, n);
-                    }
-                }
+                foreach (var segment in buffer) await SendAllAsync(segment).ConfigureAwait(false);
                 Volatile.Write(ref _sendBlockedSince, 0);
                 reader.AdvanceTo(buffer.End);
-                if (result.IsCompleted || result.IsCanceled) break;
+                // A direct send comes after everything flushed before it, which this read took (see SendDirectAsync).
+                if (TakeDirectSend(out var direct))
+                {
+                    await SendAllAsync(direct).ConfigureAwait(false);
+                    Volatile.Write(ref _sendBlockedSince, 0);
+                    CompleteDirectSend(true);
+                }
+                if (result.IsCompleted) break;
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             if (Volatile.Read(ref _aborted) == 0) error = e;
         }
+        FailDirectSend();
         Volatile.Write(ref _sendBlockedSince, 0);
         // Completing the reader releases writers waiting in FlushAsync (they see IsCompleted).
         await reader.CompleteAsync(error).ConfigureAwait(false);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendAllAsync(ReadOnlyMemory<byte> bytes)
+    {
+        for (var rest = bytes; !rest.IsEmpty;)
+        {
+            Volatile.Write(ref _sendBlockedSince, Environment.TickCount64);
+            int n = await _socket.SendAsync(rest, SocketFlags.None).ConfigureAwait(false);
+            rest = rest[n..];
+            Interlocked.Add(ref _bytesSent, n);
+        }
     }
 }

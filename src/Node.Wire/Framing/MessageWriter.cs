@@ -42,6 +42,19 @@ public readonly struct MessageWriter(IBufferWriter<byte> output, uint magic)
         foreach (var segment in payload) output.Write(segment.Span);
     }
 
+    /// <summary>
+    /// Frames <paramref name="payload"/> as <see cref="WriteRaw(Command, in ReadOnlySequence{byte}, uint)"/> does but writes
+    /// only its first <paramref name="headBytes"/> bytes after the header: the caller sends the rest itself, next on the
+    /// same connection.
+    /// </summary>
+    public void WriteRawHead(Command command, in ReadOnlySequence<byte> payload, uint checksum, long headBytes)
+    {
+        CheckLength(payload.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(headBytes, payload.Length);
+        WriteHeader(command, (int)payload.Length, checksum);
+        foreach (var segment in payload.Slice(0, headBytes)) output.Write(segment.Span);
+    }
+
     private void WriteHeader(Command command, int length, uint checksum)
     {
         var span = output.GetSpan(MessageHeader.Size);
