@@ -3,8 +3,9 @@ using System.Threading.Tasks.Sources;
 namespace Node.Net;
 
 // Direct sends: a large payload (a stored block being served) goes from the caller's buffer to the socket without
-// being copied into the output pipe. The send pump does it, after everything flushed into the pipe before the request,
-// so the byte order on the connection is the order of the calls. One request at a time: the caller is the pipe's only
+// being copied into the output pipe. The send pump does it once it has sent every byte written into the pipe before the
+// request (counted on both sides: a read the pump made before the last of them was flushed does not hold them all), so
+// the byte order on the connection is the order of the calls. One request at a time: the caller is the pipe's only
 // writer (it holds the peer's send lock) until the request completes.
 internal sealed partial class SocketPipe : IValueTaskSource<bool>
 {
@@ -14,6 +15,8 @@ internal sealed partial class SocketPipe : IValueTaskSource<bool>
 
     private ManualResetValueTaskSourceCore<bool> _directDone = new() { RunContinuationsAsynchronously = true };
     private ReadOnlyMemory<byte> _direct;
+    private long _directAfter; // the pipe bytes to send first: all written before the request
+    private long _pipeBytesSent; // the send pump's own count
     private int _directState;
     private int _sendPumpEnded;
 
@@ -27,6 +30,7 @@ internal sealed partial class SocketPipe : IValueTaskSource<bool>
         if (bytes.IsEmpty) return new ValueTask<bool>(true);
         _directDone.Reset();
         _direct = bytes;
+        _directAfter = _outputWriter.Written;
         Interlocked.Exchange(ref _directState, DirectRequested);
         // Wakes the pump if it waits for pipe data; if it is busy, its next read returns at once.
         _output.Reader.CancelPendingRead();
@@ -34,10 +38,14 @@ internal sealed partial class SocketPipe : IValueTaskSource<bool>
         return new ValueTask<bool>(this, _directDone.Version);
     }
 
-    /// <summary>The pump takes the pending request, if any.</summary>
+    /// <summary>
+    /// The pump takes the pending request once it has sent the pipe bytes written before it; until then those bytes are
+    /// flushed, so its next read returns them at once.
+    /// </summary>
     private bool TakeDirectSend(out ReadOnlyMemory<byte> bytes)
     {
         bytes = default;
+        if (Volatile.Read(ref _directState) != DirectRequested || _pipeBytesSent < Volatile.Read(ref _directAfter)) return false;
         if (Interlocked.CompareExchange(ref _directState, DirectSending, DirectRequested) != DirectRequested) return false;
         bytes = _direct;
         return true;

@@ -35,6 +35,7 @@ internal sealed partial class SocketPipe : IDuplexPipe
     private readonly Socket _socket;
     private readonly Pipe _input;
     private readonly Pipe _output;
+    private readonly CountingPipeWriter _outputWriter;
     private long _bytesReceived;
     private long _bytesSent;
     private long _sendBlockedSince; // TickCount64 of the last progress of a pending socket send; 0 when none
@@ -56,11 +57,12 @@ internal sealed partial class SocketPipe : IDuplexPipe
             pool: InputSegments, minimumSegmentSize: InputSegment, useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(pauseWriterThreshold: sendPauseBytes, resumeWriterThreshold: sendResumeBytes,
             pool: OutputSegments, minimumSegmentSize: OutputSegment, useSynchronizationContext: false));
+        _outputWriter = new CountingPipeWriter(_output.Writer);
         Completion = Task.WhenAll(Task.Run(ReceivePumpAsync), Task.Run(SendPumpAsync));
     }
 
     public PipeReader Input => _input.Reader;
-    public PipeWriter Output => _output.Writer;
+    public PipeWriter Output => _outputWriter;
 
     /// <summary>Both pumps have ended (after <see cref="Abort"/>, a socket error or the remote closing).</summary>
     public Task Completion { get; }
@@ -120,9 +122,9 @@ internal sealed partial class SocketPipe : IDuplexPipe
                 var result = await reader.ReadAsync().ConfigureAwait(false);
                 var buffer = result.Buffer;
                 foreach (var segment in buffer) await SendAllAsync(segment).ConfigureAwait(false);
+                _pipeBytesSent += buffer.Length;
                 Volatile.Write(ref _sendBlockedSince, 0);
                 reader.AdvanceTo(buffer.End);
-                // A direct send comes after everything flushed before it, which this read took (see SendDirectAsync).
                 if (TakeDirectSend(out var direct))
                 {
                     await SendAllAsync(direct).ConfigureAwait(false);

@@ -75,4 +75,47 @@ public class DirectSendTests
         Assert.All(nextBlock, n => Assert.Equal(BlocksEach, n));
         Assert.All(nextInv, n => Assert.Equal(InvsEach, n));
     }
+
+    [Fact]
+    public async Task Blocks_sent_while_the_socket_is_full_with_earlier_messages_go_after_all_of_them()
+    {
+        const int Earlier = 300, EarlierBytes = 60_000, Blocks = 10; // the earlier ones are below the direct-send size
+        await using var server = new InboundServer(TestPeers.Options());
+        using var client = await RawClient.ConnectAsync(server.EndPoint);
+        await client.HandshakeAsync();
+        var peer = await server.NextPeerAsync();
+
+        // The client does not read at first: the earlier messages (18 MB, through the pipe) fill the socket, and the send
+        // pump is in the middle of them whenever a block is queued.
+        var earlier = Task.Run(async () =>
+        {
+            for (int i = 0; i < Earlier; i++)
+            {
+                var payload = new byte[EarlierBytes];
+                payload[0] = (byte)i;
+                Assert.True(await peer.SendRawAsync(Command.Tx, payload));
+            }
+        });
+        var blocks = Task.Run(async () =>
+        {
+            for (int i = 0; i < Blocks; i++)
+            {
+                await Task.Delay(30);
+                Assert.True(await peer.SendRawAsync(Command.Block, Block, FrameReader.Checksum(Block)));
+            }
+        });
+        await Task.Delay(300);
+
+        int txs = 0, received = 0;
+        while (txs < Earlier || received < Blocks)
+        {
+            // The raw client checks each frame's magic and checksum: a block's bytes ahead of its header break both.
+            var (command, payload) = await client.ReadFrameAsync() ?? throw new InvalidOperationException("closed");
+            if (command == Command.Tx) Assert.Equal((byte)txs++, payload[0]);
+            if (command != Command.Block) continue;
+            Assert.Equal(Block, payload);
+            received++;
+        }
+        await Task.WhenAll(earlier, blocks).Within();
+    }
 }
