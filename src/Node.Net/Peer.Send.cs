@@ -67,7 +67,7 @@ public sealed partial class Peer
     private ValueTask<bool> WriteRawAndFlush(Command command, in ReadOnlySequence<byte> payload, uint checksum)
     {
         if (IsClosing) return Release(false);
-        bool direct = _socket is not null && payload.IsSingleSegment && payload.Length >= DirectSendBytes;
+        bool direct = _socket is not null && payload.IsSingleSegment && payload.Length >= Math.Max(Options.DirectSendBytes, DirectSendHead);
         try
         {
             var writer = new MessageWriter(_transport.Output, _magic);
@@ -83,9 +83,9 @@ public sealed partial class Peer
         return direct ? FlushThenSendDirectAsync(payload.First[DirectSendHead..]) : FlushAndRelease();
     }
 
-    // A payload this large (a block being served) goes from the caller's buffer to the socket without a copy into the
-    // output pipe: the header and the first bytes go through the pipe, as one socket write, and the rest straight after.
-    private const int DirectSendBytes = 64 * 1024;
+    // A payload of PeerOptions.DirectSendBytes or more (a block being served) goes from the caller's buffer to the socket
+    // without a copy into the output pipe: the header and the first bytes go through the pipe, as one socket write, and
+    // the rest straight after.
     private const int DirectSendHead = 16 * 1024 - MessageHeader.Size;
 
     // Not a pooled builder: a caller may keep the returned task and look at it again after it completed (the serving

@@ -64,4 +64,10 @@ public sealed record PeerOptions
 
     /// <summary>Queued bytes below which waiting senders continue.</summary>
     public long SendBufferResumeBytes { get; init; } = 2_500_000;
+
+    /// <summary>
+    /// Raw payloads in one buffer from this size on (stored blocks being served) go from that buffer to the socket
+    /// without a copy into the send queue (see <c>SocketPipe.SendDirectAsync</c>); <see cref="int.MaxValue"/> copies all.
+    /// </summary>
+    public int DirectSendBytes { get; init; } = 64 * 1024;
 }
