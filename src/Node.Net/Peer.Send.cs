@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using Node.Wire;
 
 namespace Node.Net;
@@ -39,7 +40,8 @@ public sealed partial class Peer
 
     /// <summary>
     /// Queues an already serialized payload (a stored block, a transaction as received). The payload must stay
-    /// unchanged until the returned task completes.
+    /// unchanged until the returned task completes. The task may be pooled: take its result once, as for any
+    /// <see cref="ValueTask{TResult}"/>.
     /// </summary>
     public ValueTask<bool> SendRawAsync(Command command, ReadOnlyMemory<byte> payload) =>
         SendRawAsync(command, new ReadOnlySequence<byte>(payload));
@@ -88,8 +90,7 @@ public sealed partial class Peer
     // the rest straight after.
     private const int DirectSendHead = 16 * 1024 - MessageHeader.Size;
 
-    // Not a pooled builder: a caller may keep the returned task and look at it again after it completed (the serving
-    // core does), which a pooled box, reused by then, would answer for another send.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FlushThenSendDirectAsync(ReadOnlyMemory<byte> rest)
     {
         try

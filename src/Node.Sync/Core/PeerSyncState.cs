@@ -53,7 +53,40 @@ internal sealed class PeerSyncState(PeerLink link, int knownCapacity)
     public int GetDataCount { get; set; }
     public int GetDataNext { get; set; }
     public List<InventoryVector> NotFound { get; } = [];
-    public ValueTask<bool> PendingSend { get; set; }
+    /// <summary>A block send of the getdata being served has not completed; serving waits for it.</summary>
+    public bool SendInFlight => Volatile.Read(ref _sendInFlight) == 1;
+
+    private ValueTask<bool> _send;
+    private int _sendInFlight;
+    private Action<PeerSyncState>? _onSendDone;
+    private Action? _sendContinuation;
+
+    /// <summary>
+    /// Watches a send that did not complete at once: when it does (any thread), <see cref="SendInFlight"/> clears and
+    /// <paramref name="onDone"/> runs. The task's result is taken there, once; the continuation is made once per peer,
+    /// so watching allocates nothing.
+    /// </summary>
+    public void WatchSend(ValueTask<bool> send, Action<PeerSyncState> onDone)
+    {
+        _send = send;
+        _onSendDone = onDone;
+        Volatile.Write(ref _sendInFlight, 1);
+        send.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_sendContinuation ??= SendCompleted);
+    }
+
+    private void SendCompleted()
+    {
+        try
+        {
+            _send.GetAwaiter().GetResult(); // false or a failure: the peer is going away, which ends serving on its own
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+        }
+        _send = default;
+        Volatile.Write(ref _sendInFlight, 0);
+        _onSendDone!(this);
+    }
     public bool Serving => !PendingGetData.IsEmpty;
 
     /// <summary>A stored block read for sending; reused once its send completed.</summary>

@@ -13,6 +13,8 @@ namespace Node.Sync.Core;
 // (Core's ProcessGetData stops when the send buffer is full), and the peer's further messages wait meanwhile.
 public sealed partial class SyncManager
 {
+    private Action<PeerSyncState>? _resumeServing; // posts ResumeServing for a peer whose block send completed
+
     private readonly int[] _locateIds = new int[ChainView.MaxHeadersResults];
     private readonly BlockHeader[] _headersOut = new BlockHeader[ChainView.MaxHeadersResults];
     private readonly InventoryVector[] _invOut = new InventoryVector[ChainView.MaxBlocksResults];
@@ -65,7 +67,7 @@ public sealed partial class SyncManager
 
     private void ContinueServing(PeerSyncState peer)
     {
-        if (!peer.Serving || !peer.PendingSend.IsCompleted) return;
+        if (!peer.Serving || peer.SendInFlight) return;
         while (peer.GetDataNext < peer.GetDataCount && !peer.Peer.IsClosing)
         {
             var item = peer.GetDataItems[peer.GetDataNext++];
@@ -79,12 +81,10 @@ public sealed partial class SyncManager
             var send = SendStoredBlock(peer, item);
             if (!send.IsCompleted)
             {
-                peer.PendingSend = send;
-                int id = peer.Id;
-                _ = send.AsTask().ContinueWith(_ => _ring.TryWrite(new SyncEvent(id, SyncEventKind.ResumeServing, Command.Unknown, default)),
-                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                peer.WatchSend(send, _resumeServing ??= p => _ring.TryWrite(new SyncEvent(p.Id, SyncEventKind.ResumeServing, Command.Unknown, default)));
                 return;
             }
+            _ = send.Result;
         }
         if (peer.NotFound.Count > 0 && !peer.Peer.IsClosing)
         {
@@ -143,7 +143,7 @@ public sealed partial class SyncManager
     private void ResumeStuckServing()
     {
         foreach (var peer in _peers.Values)
-            if (peer.Serving && (peer.PendingSend.IsCompleted || peer.Peer.IsClosing))
+            if (peer.Serving && (!peer.SendInFlight || peer.Peer.IsClosing))
             {
                 if (peer.Peer.IsClosing) ReleaseServing(peer);
                 else ContinueServing(peer);
