@@ -71,22 +71,8 @@ public class PeerReceiveBenchmarks
 
     private void SetupLoopback(PeerOptions options)
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen(1);
-        _client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _client.Connect(listener.LocalEndPoint!);
-        var accepted = listener.Accept();
         _socketSink = new CountingSink(_delivered);
-        _socketPeer = Peer.Create(accepted, (IPEndPoint)accepted.RemoteEndPoint!, PeerDirection.Inbound, options, _socketSink, null);
-        _socketPeer.Start();
-        _client.Send(Frame(w => w.Write(new VersionMessage
-        {
-            Version = ProtocolVersions.Current, Services = ServiceFlags.Desirable, Nonce = 2, UserAgent = "/bench/", StartHeight = 0,
-        })));
-        _client.Send(Frame(w => w.Write(new EmptyMessage(Command.Verack))));
-        if (!SpinWait.SpinUntil(() => _socketPeer.IsConnected, TimeSpan.FromSeconds(30))) throw new InvalidOperationException("no handshake");
-        // What the peer sends (a few hundred bytes of handshake, no pings within the run) waits in the client's socket buffer.
+        (_socketPeer, _client) = LoopbackPeer.Connect(options, _socketSink, nonce: 2);
     }
 
     [GlobalCleanup]
@@ -157,12 +143,7 @@ public class PeerReceiveBenchmarks
         return Message.ReadNext(_stream, NBitcoin.Network.Main, ProtocolVersions.Current, default).Payload;
     }
 
-    private static byte[] Frame(Action<MessageWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        write(new MessageWriter(buffer, Net.Magic));
-        return buffer.WrittenSpan.ToArray();
-    }
+    private static byte[] Frame(Action<MessageWriter> write) => LoopbackPeer.Frame(Net.Magic, write);
 
     private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
     {

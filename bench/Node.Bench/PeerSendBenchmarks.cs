@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Net;
 using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using Node.Net;
@@ -58,22 +56,9 @@ public class PeerSendBenchmarks
         public Server(PeerOptions options)
         {
             _setSent = _sent.Set;
-            using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            listener.Listen(1);
-            _client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            _client.Connect(listener.LocalEndPoint!);
-            var accepted = listener.Accept();
-            _peer = Peer.Create(accepted, (IPEndPoint)accepted.RemoteEndPoint!, PeerDirection.Inbound, options, new IgnoringSink(), null);
-            _peer.Start();
-            _client.Send(Frame(options.Network.Magic, w => w.Write(new VersionMessage
-            {
-                Version = ProtocolVersions.Current, Services = ServiceFlags.Desirable, Nonce = 3, UserAgent = "/bench/", StartHeight = 0,
-            })));
-            _client.Send(Frame(options.Network.Magic, w => w.Write(new EmptyMessage(Command.Verack))));
+            (_peer, _client) = LoopbackPeer.Connect(options, new IgnoringSink(), nonce: 3);
             _drain = new Thread(Drain) { IsBackground = true, Name = "send-bench-client" };
             _drain.Start();
-            if (!SpinWait.SpinUntil(() => _peer.IsConnected, TimeSpan.FromSeconds(30))) throw new InvalidOperationException("no handshake");
         }
 
         /// <summary>Sends the block and waits until the client has it all; returns the payload length.</summary>
@@ -120,13 +105,6 @@ public class PeerSendBenchmarks
             _peer.Completion.GetAwaiter().GetResult();
             _client.Dispose();
             _drain.Join();
-        }
-
-        private static byte[] Frame(uint magic, Action<MessageWriter> write)
-        {
-            var buffer = new ArrayBufferWriter<byte>();
-            write(new MessageWriter(buffer, magic));
-            return buffer.WrittenSpan.ToArray();
         }
     }
 

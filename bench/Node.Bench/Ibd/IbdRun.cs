@@ -51,20 +51,23 @@ public static class IbdRun
     }
 
     /// <summary>Syncs a fresh node on <paramref name="syncDir"/> from the running peers and measures it.</summary>
+    /// <summary>A fresh regtest node on <paramref name="dataDirectory"/> that syncs from <paramref name="peers"/> only (no listening, no reconnecting).</summary>
+    internal static NodeRunnerOptions SyncingNode(string dataDirectory, IReadOnlyList<string> peers) => new()
+    {
+        DataDirectory = dataDirectory,
+        Network = ChainParams.Regtest,
+        Connect = [.. peers],
+        Listen = false,
+        ReconnectDelay = TimeSpan.FromHours(1),
+    };
+
     public static IbdResult Measure(IbdSettings settings, long chainBytes, string syncDir, IReadOnlyList<string> peerAddresses)
     {
         int blocks = settings.Blocks;
         int steadyFrom = Math.Max(1, blocks / 10), halfway = Math.Max(1, blocks / 2);
         var done = new ManualResetEventSlim();
         long doneAt = 0;
-        var node = new NodeRunner(new NodeRunnerOptions
-        {
-            DataDirectory = syncDir,
-            Network = ChainParams.Regtest,
-            Connect = [.. peerAddresses],
-            Listen = false,
-            ReconnectDelay = TimeSpan.FromHours(1),
-        });
+        var node = new NodeRunner(SyncingNode(syncDir, peerAddresses));
         long firstHeadersAt = 0, headersAt = 0, steadyAt = 0, steadyAllocated = 0, halfwayAllocated = 0;
         int steadyConnected = 0, halfwayConnected = 0;
         // The block marks are taken as the blocks connect (the sync starts from genesis, so a height is a count).

@@ -70,14 +70,7 @@ public static class ServeMode
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            await using var client = new NodeRunner(new NodeRunnerOptions
-            {
-                DataDirectory = directory,
-                Network = ChainParams.Regtest,
-                Connect = [server.ListenEndPoint!.ToString()],
-                Listen = false,
-                ReconnectDelay = TimeSpan.FromHours(1),
-            });
+            await using var client = new NodeRunner(IbdRun.SyncingNode(directory, [server.ListenEndPoint!.ToString()]));
             client.Sync.BlockConnected += block =>
             {
                 if (block.Height >= blocks) reached.TrySetResult();
